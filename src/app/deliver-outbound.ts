@@ -1,0 +1,51 @@
+/**
+ * The outbox's send port for WhatsApp: turns one stored outbound row into a Graph API request
+ * (uploading any document first, once, and reusing Meta's media id while it is valid) and sends
+ * it. Our row id travels as `biz_opaque_callback_data`, which Meta echoes in status webhooks,
+ * so a send whose result we never recorded (a crash) is recognised instead of sent twice.
+ */
+import type { OutboundMessage } from '../engine/outbound.ts';
+import { toGraphMessage, type GraphClient, type SendResult } from '../channels/whatsapp/index.ts';
+import type { Store } from '../storage/index.ts';
+
+/** Meta keeps uploaded media for 30 days; reuse an id for a little less than that. */
+const MEDIA_REUSE_MS = 29 * 24 * 60 * 60 * 1000;
+
+/** One row the outbox asks us to send. */
+export interface OutboundRow {
+  id: string;
+  waId: string;
+  message: OutboundMessage;
+  attempts: number;
+}
+
+/** Creates the send function for the outbox sender. */
+export function createWhatsappDelivery(client: GraphClient, store: Pick<Store, 'outboundMedia' | 'saveOutboundMedia' | 'getDocument'>) {
+  async function mediaIdFor(documentId: string): Promise<string> {
+    const known = await store.outboundMedia(documentId);
+    if (known) return known;
+    const doc = await store.getDocument(documentId);
+    if (!doc) throw new Error(`document ${documentId} does not exist`);
+    const id = await client.uploadMedia(doc.content, doc.mimeType, doc.filename ?? 'document');
+    await store.saveOutboundMedia(documentId, id, new Date(Date.now() + MEDIA_REUSE_MS));
+    return id;
+  }
+
+  return async function deliver(row: OutboundRow): Promise<SendResult & { request?: object }> {
+    const media = new Map<string, string>();
+    const m = row.message;
+    if (m.type === 'document' || m.type === 'image' || m.type === 'audio') {
+      try {
+        media.set(m.documentId, await mediaIdFor(m.documentId));
+      } catch (err) {
+        return { ok: false, retryable: true, title: 'media upload failed', detail: (err as Error).message };
+      }
+    }
+    const body = {
+      ...toGraphMessage(row.waId, m, { mediaIdFor: (id) => media.get(id) ?? '' }),
+      biz_opaque_callback_data: row.id,
+    };
+    const result = await client.send(body);
+    return { ...result, request: body };
+  };
+}

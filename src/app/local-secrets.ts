@@ -1,0 +1,39 @@
+/**
+ * Secrets for simulator mode, generated on first start into the data folder and reused after
+ * (never committed, never printed). They sign the local webhooks exactly as Meta's app secret
+ * would, so the simulator exercises the same verification path as production.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/** The credentials the local Graph API double and the webhook share. */
+export interface LocalSecrets {
+  appSecret: string;
+  verifyToken: string;
+  accessToken: string;
+  phoneNumberId: string;
+  displayPhoneNumber: string;
+}
+
+const FILE = 'simulator-secrets.json';
+
+/** Reads `<dataDir>/simulator-secrets.json`, creating it (mode 0600) on first start. */
+export async function loadOrCreateLocalSecrets(dataDir: string): Promise<LocalSecrets> {
+  const path = join(dataDir, FILE);
+  try {
+    return JSON.parse(await readFile(path, 'utf8')) as LocalSecrets;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+  const secrets: LocalSecrets = {
+    appSecret: randomBytes(32).toString('hex'),
+    verifyToken: randomBytes(16).toString('hex'),
+    accessToken: `EAAL${randomBytes(24).toString('base64url')}`,
+    phoneNumberId: '106540352242922',
+    displayPhoneNumber: '919490000000',
+  };
+  await mkdir(dataDir, { recursive: true });
+  await writeFile(path, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600 });
+  return secrets;
+}

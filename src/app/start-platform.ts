@@ -1,0 +1,185 @@
+/**
+ * The composition root: reads nothing itself but the validated {@link Config}, opens the
+ * database, loads the catalog, wires the engine, the WhatsApp channel, the workers and the HTTP
+ * server, and prints the start-up banner. Tests start the whole platform through this too.
+ */
+import { randomBytes } from 'node:crypto';
+import { join, resolve } from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { turn, idleDeadline, type Session } from '../engine/index.ts';
+import type { InboundMessage } from '../engine/inbound.ts';
+import type { CitizenFacts } from '../engine/ports.ts';
+import { CatalogStore, loadCatalog } from '../catalog/index.ts';
+import { createGraphClient, type GraphClient } from '../channels/whatsapp/index.ts';
+import { createGraphDouble, type GraphDouble } from '../channels/graph-double/index.ts';
+import { createSimulatorBackend, registerSimulatorRoutes } from '../channels/simulator/index.ts';
+import { acquireDataDirLock, createStore, migrate, openDatabase, type Db, type Store } from '../storage/index.ts';
+import { registerWhatsappWebhookRoutes } from '../http/whatsapp-webhook-routes.ts';
+import { registerOpsRoutes } from '../http/ops-routes.ts';
+import { registerHomeRoutes } from '../http/home-routes.ts';
+import { createInboundProcessor } from './workers/inbound-processor.ts';
+import { createOutboxSender } from './workers/outbox-sender.ts';
+import { createIdleSweeper } from './workers/idle-sweeper.ts';
+import type { Config } from './config.ts';
+import { createLogger, type Logger } from './logger.ts';
+import { loadOrCreateLocalSecrets } from './local-secrets.ts';
+import { createWhatsappDelivery } from './deliver-outbound.ts';
+import { createMediaResolver } from './resolve-inbound-media.ts';
+
+/** The package version, shown in /healthz and the banner. */
+export const VERSION = '0.1.0';
+
+/** Which parts of the platform this process runs. */
+export type Role = 'http' | 'workers';
+
+/** Options of {@link startPlatform}. */
+export interface StartOptions {
+  roles: Role[];
+  logger?: Logger;
+  /** Print the banner (default true). */
+  banner?: boolean;
+  /** Database schema (tests isolate runs by schema on a shared PostgreSQL). */
+  schema?: string;
+  /** Replaces the clock and id source of engine turns (tests). */
+  clock?: () => Date;
+  /** Worker poll interval in ms (tests shorten it). */
+  pollMs?: number;
+  /** Register signal handlers that close the platform (default true for the CLI). */
+  handleSignals?: boolean;
+}
+
+/** A running platform. */
+export interface Platform {
+  /** The HTTP origin, e.g. http://127.0.0.1:3000 (when the http role runs). */
+  url: string;
+  db: Db;
+  store: Store;
+  catalog: CatalogStore;
+  /** The local Graph API double, in simulator mode. */
+  double?: GraphDouble;
+  graph: GraphClient;
+  appSecret: string;
+  phoneNumberId: string;
+  http?: FastifyInstance;
+  close(): Promise<void>;
+}
+
+/** Starts the platform with `config`; resolves once it accepts requests. */
+export async function startPlatform(config: Config, options: StartOptions): Promise<Platform> {
+  const log = options.logger ?? createLogger(config.logLevel);
+  const cleanups: (() => Promise<void>)[] = [];
+  const close = async () => {
+    for (const c of cleanups.reverse()) await c().catch((err) => log.error({ err }, 'shutdown step failed'));
+  };
+  try {
+    return await start(config, options, log, cleanups, close);
+  } catch (err) {
+    await close();
+    throw err;
+  }
+}
+
+async function start(config: Config, options: StartOptions, log: Logger, cleanups: (() => Promise<void>)[], close: () => Promise<void>): Promise<Platform> {
+  const dataDir = resolve(config.dataDir);
+  const onPglite = !config.databaseUrl;
+  if (onPglite) {
+    // PGlite does not lock its folder; two processes would corrupt it (platform-notes §1).
+    const lock = await acquireDataDirLock(dataDir);
+    cleanups.push(() => lock.release());
+  }
+  const db = await openDatabase({ url: config.databaseUrl, dataDir: onPglite ? join(dataDir, 'pglite') : undefined, schema: options.schema, poolSize: config.dbPoolSize });
+  cleanups.push(() => db.close());
+  await migrate(db);
+  const store = createStore(db);
+
+  const catalog = new CatalogStore(await loadCatalog(config.catalogDir));
+
+  const wa = config.whatsapp.mode === 'live'
+    ? { ...config.whatsapp, displayPhoneNumber: undefined as string | undefined }
+    : { ...(await loadOrCreateLocalSecrets(dataDir)), graphUrl: '', apiVersion: config.whatsapp.apiVersion };
+
+  let double: GraphDouble | undefined;
+  if (config.whatsapp.mode === 'simulator') {
+    double = createGraphDouble({ accessToken: wa.accessToken, phoneNumberId: wa.phoneNumberId, appSecret: wa.appSecret, displayPhoneNumber: wa.displayPhoneNumber });
+    wa.graphUrl = await double.listen(0, '127.0.0.1');
+    cleanups.push(() => double!.close());
+  }
+  const graph = createGraphClient({ graphUrl: wa.graphUrl, apiVersion: wa.apiVersion, accessToken: wa.accessToken, phoneNumberId: wa.phoneNumberId, timeoutMs: 15_000 });
+
+  const settings = { idleTimeoutMinutes: config.idleTimeoutMinutes, publicBaseUrl: config.publicBaseUrl };
+  const clock = options.clock ?? (() => new Date());
+  const engineTurn = (session: unknown, message: InboundMessage, facts: CitizenFacts) =>
+    turn(session as Session | undefined, message, {
+      now: clock(), newId: () => randomBytes(8).toString('hex'), catalog: catalog.current(), citizen: facts, settings,
+    });
+
+  let processor: ReturnType<typeof createInboundProcessor> | undefined;
+  if (options.roles.includes('workers')) {
+    processor = createInboundProcessor({
+      db, turn: engineTurn, resolveMedia: createMediaResolver(graph, store),
+      idleDeadline: (s: unknown) => idleDeadline(s as Session, settings), log, pollMs: options.pollMs, now: clock,
+    });
+    const sender = createOutboxSender({ db, send: createWhatsappDelivery(graph, store), concurrency: config.outboxConcurrency, log, pollMs: options.pollMs });
+    const sweeper = createIdleSweeper({ db, log, pollMs: options.pollMs, now: clock });
+    processor.start();
+    sender.start();
+    sweeper.start();
+    cleanups.push(() => sweeper.stop());
+    cleanups.push(() => sender.stop());
+    cleanups.push(() => processor!.stop());
+  }
+
+  let url = '';
+  let http: FastifyInstance | undefined;
+  if (options.roles.includes('http')) {
+    http = Fastify({ logger: false, bodyLimit: 1024 * 1024, forceCloseConnections: true });
+    await registerWhatsappWebhookRoutes(http, {
+      store, appSecret: wa.appSecret, verifyToken: wa.verifyToken, onAccepted: () => processor?.wake(),
+    });
+    registerOpsRoutes(http, {
+      version: VERSION,
+      databaseReady: async () => (await store.health()).ok,
+      queueDepths: async () => { const c = await store.counts(); return { inbox: c.inboxPending, outbox: c.outboxQueued + c.outboxSending }; },
+    });
+    registerHomeRoutes(http, { simulator: Boolean(double) });
+    await http.listen({ port: config.port, host: config.host });
+    cleanups.push(() => http!.close());
+    const address = http.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    url = `http://127.0.0.1:${port}`;
+    if (double) {
+      const webhookUrl = `${url}/webhooks/whatsapp`;
+      double.setWebhookUrl(webhookUrl);
+      const backend = createSimulatorBackend({ double, webhookUrl, appSecret: wa.appSecret, phoneNumberId: wa.phoneNumberId, displayPhoneNumber: wa.displayPhoneNumber ?? '919490000000' });
+      await registerSimulatorRoutes(http, backend);
+    }
+  }
+
+  if (options.banner !== false) printBanner(config, { url, onPglite, dataDir, simulator: Boolean(double), roles: options.roles });
+  if (options.handleSignals) {
+    const stop = (signal: string) => {
+      log.info({ signal }, 'shutting down');
+      void close().then(() => process.exit(0));
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  }
+  return { url, db, store, catalog, double, graph, appSecret: wa.appSecret, phoneNumberId: wa.phoneNumberId, http, close };
+}
+
+function printBanner(config: Config, s: { url: string; onPglite: boolean; dataDir: string; simulator: boolean; roles: Role[] }): void {
+  const origin = s.url ? config.publicBaseUrl : '';
+  const lines = [
+    '',
+    `  Mitra ${VERSION} is running (${s.roles.join(' + ')})`,
+    `  database   ${s.onPglite ? `embedded PostgreSQL (PGlite) in ${s.dataDir}` : 'PostgreSQL (DATABASE_URL)'}`,
+    `  WhatsApp   ${s.simulator ? 'simulator mode: no WhatsApp account needed' : `live, Graph API ${config.whatsapp.mode === 'live' ? config.whatsapp.graphUrl : ''}`}`,
+  ];
+  if (origin) {
+    if (s.simulator) lines.push(`  simulator  ${origin}/simulator   (chat with Mitra as a citizen)`);
+    lines.push(`  webhook    ${origin}/webhooks/whatsapp`);
+    lines.push(`  health     ${origin}/healthz  ${origin}/readyz  ${origin}/metrics`);
+  }
+  lines.push('');
+  console.log(lines.join('\n'));
+}

@@ -1,0 +1,99 @@
+/**
+ * The process's catalog, across reloads. Publishing a new catalog changes what new
+ * conversations see, while a conversation that started on version 1 of a service keeps
+ * answering against version 1 until it ends: every version of every service published in this
+ * process stays reachable through `service(id, version)`.
+ *
+ * Published versions are never edited (STYLE.md 6): publishing different content under an id
+ * and version already published is refused, so a change MUST bump `version`.
+ */
+import type { Lang } from '../lib/languages.ts';
+import type { CatalogView } from '../engine/ports.ts';
+import type { ServiceDefinition } from '../engine/definition/schema.ts';
+import type { LoadedCatalog } from './loaded-catalog.ts';
+
+/**
+ * Thrown by `CatalogStore.publish` when a catalog changes a service without bumping its
+ * version. Nothing is published in that case.
+ */
+export class CatalogVersionConflictError extends Error {
+  override readonly name = 'CatalogVersionConflictError';
+
+  constructor(
+    /** Each conflicting service, as `<id>@<version>`. */
+    readonly conflicts: readonly string[],
+  ) {
+    super(`catalog changes published service versions without bumping 'version': ${conflicts.join(', ')}`);
+  }
+}
+
+/** Holds the current catalog and every service version published so far. */
+export class CatalogStore {
+  #current: LoadedCatalog;
+  /** `<id>@<version>` → the definition and its canonical JSON (to detect edits). */
+  readonly #history = new Map<string, { definition: ServiceDefinition; canonical: string }>();
+
+  /** Starts with `initial` published. */
+  constructor(initial: LoadedCatalog) {
+    this.#current = initial;
+    this.publish(initial);
+  }
+
+  /**
+   * A view of the catalog as it is now. The view is a snapshot: listing, search and the
+   * current version of each service stay those of the catalog current when it was taken (so
+   * one engine turn sees one catalog), while `service(id, version)` answers for any version
+   * ever published, including ones published later.
+   */
+  current(): CatalogView {
+    const snapshot = this.#current;
+    const history = this.#history;
+    return {
+      service: (id: string, version?: number) =>
+        version === undefined ? snapshot.service(id) : history.get(versionKey(id, version))?.definition,
+      services: () => snapshot.services(),
+      departments: () => snapshot.departments(),
+      popular: () => snapshot.popular(),
+      search: (text: string, lang: Lang, limit: number) => snapshot.search(text, lang, limit),
+    };
+  }
+
+  /**
+   * Makes `loaded` the current catalog. Throws {@link CatalogVersionConflictError}, and changes
+   * nothing, when any of its services has the id and version of a published one but different
+   * content.
+   */
+  publish(loaded: LoadedCatalog): void {
+    const additions: [string, { definition: ServiceDefinition; canonical: string }][] = [];
+    const conflicts: string[] = [];
+    for (const definition of loaded.services()) {
+      const key = versionKey(definition.id, definition.version);
+      const canonical = canonicalJson(definition);
+      const known = this.#history.get(key);
+      if (known && known.canonical !== canonical) conflicts.push(key);
+      else if (!known) additions.push([key, { definition, canonical }]);
+    }
+    if (conflicts.length > 0) throw new CatalogVersionConflictError(conflicts);
+    for (const [key, entry] of additions) this.#history.set(key, entry);
+    this.#current = loaded;
+  }
+
+  /** Every published version of service `id`, ascending. */
+  versions(id: string): number[] {
+    const found: number[] = [];
+    for (const { definition } of this.#history.values()) if (definition.id === id) found.push(definition.version);
+    return found.sort((a, b) => a - b);
+  }
+}
+
+function versionKey(id: string, version: number): string {
+  return `${id}@${version}`;
+}
+
+/** JSON with object keys sorted, so the same definition written in another key order compares equal. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v);
+}

@@ -1,0 +1,67 @@
+/**
+ * One loaded, validated catalog: departments, the current version of every service, the
+ * popular list and a search index. Immutable once built. It answers `service(id, version)` only
+ * for the version it holds; `CatalogStore` keeps older versions for sessions still using them.
+ */
+import type { Lang } from '../lib/languages.ts';
+import type { CatalogView } from '../engine/ports.ts';
+import type { Department, ServiceDefinition } from '../engine/definition/schema.ts';
+import { ServiceSearchIndex, type SearchHit } from './service-search-index.ts';
+
+/**
+ * A catalog that passed every check (see `loadCatalog`). Preconditions, checked by the loader
+ * and not again here: service ids are unique, every service's department exists, every
+ * popular id names a service. `services` MUST be in catalog order (department order, then id).
+ */
+export class LoadedCatalog implements CatalogView {
+  readonly #departments: readonly Department[];
+  readonly #services: readonly ServiceDefinition[];
+  readonly #byId: ReadonlyMap<string, ServiceDefinition>;
+  readonly #popular: readonly string[];
+  readonly #index: ServiceSearchIndex;
+
+  constructor(departments: readonly Department[], services: readonly ServiceDefinition[], popular: readonly string[]) {
+    this.#departments = Object.freeze([...departments]);
+    this.#services = Object.freeze([...services]);
+    this.#byId = new Map(services.map((s) => [s.id, s]));
+    this.#popular = Object.freeze([...popular]);
+    this.#index = new ServiceSearchIndex(this.#services);
+  }
+
+  /** The service `id`; with `version`, only when this catalog holds exactly that version. */
+  service(id: string, version?: number): ServiceDefinition | undefined {
+    const found = this.#byId.get(id);
+    if (!found) return undefined;
+    return version === undefined || found.version === version ? found : undefined;
+  }
+
+  /** Every service, in catalog order. */
+  services(): readonly ServiceDefinition[] {
+    return this.#services;
+  }
+
+  /** Every department, in display order (most used first). */
+  departments(): readonly Department[] {
+    return this.#departments;
+  }
+
+  /** The department `id`, if it exists. */
+  department(id: string): Department | undefined {
+    return this.#departments.find((d) => d.id === id);
+  }
+
+  /** The services of one department, in catalog order; empty for a department with none yet. */
+  servicesInDepartment(departmentId: string): readonly ServiceDefinition[] {
+    return this.#services.filter((s) => s.department === departmentId);
+  }
+
+  /** Service ids to show first, from `catalog.yaml`. */
+  popular(): readonly string[] {
+    return this.#popular;
+  }
+
+  /** See {@link ServiceSearchIndex.search}: deterministic, never throws. */
+  search(text: string, lang: Lang, limit: number): SearchHit[] {
+    return this.#index.search(text, lang, limit);
+  }
+}

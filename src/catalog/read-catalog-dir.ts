@@ -1,0 +1,194 @@
+/**
+ * Reads a catalog directory and checks it as a whole. Layout:
+ *
+ *   <dir>/departments.yaml            a list of departments, in display order
+ *   <dir>/catalog.yaml                catalog-wide settings (optional): `popular`
+ *   <dir>/<department>/<service>.yaml one service definition per file (.yml and .json too)
+ *
+ * Every service file goes through `readDefinition` (the one definition pipeline), then the
+ * catalog-level checks: the id matches the path (`revenue/income-certificate.yaml` holds
+ * `revenue.income-certificate`), the department exists, ids are unique, list texts fit
+ * WhatsApp's limits, popular ids exist. All errors are collected, never only the first.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join, extname, basename } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { department as departmentSchema, type Department, type ServiceDefinition } from '../engine/definition/schema.ts';
+import { readDefinition } from '../engine/definition/read-definition.ts';
+import { catalogSettings } from './catalog-settings.ts';
+import { checkMessageLimits } from './check-message-limits.ts';
+import { LoadedCatalog } from './loaded-catalog.ts';
+
+/** The departments file, relative to the catalog directory. */
+export const DEPARTMENTS_FILE = 'departments.yaml';
+/** The catalog settings file, relative to the catalog directory. */
+export const SETTINGS_FILE = 'catalog.yaml';
+/** File extensions read as service definitions. */
+export const DEFINITION_EXTENSIONS: readonly string[] = ['.yaml', '.yml', '.json'];
+
+/** What reading a catalog directory found: the catalog when there were no errors. */
+export interface CatalogDirResult {
+  catalog: LoadedCatalog | undefined;
+  /** Every error, each starting with a path relative to the catalog directory. Empty on success. */
+  errors: string[];
+  /** Departments that passed validation. */
+  departments: number;
+  /** Service definitions that passed `readDefinition`. */
+  services: number;
+}
+
+/**
+ * Reads and checks the catalog in `dir`. Never throws for problems in the catalog's content
+ * (they are returned in `errors`); an unreadable `dir` itself is reported as an error too.
+ */
+export async function readCatalogDir(dir: string): Promise<CatalogDirResult> {
+  const errors: string[] = [];
+  const departments = await readDepartments(dir, errors);
+  const popular = await readSettings(dir, errors);
+  const departmentOrder = new Map(departments.map((d, i) => [d.id, i]));
+
+  const byId = new Map<string, { file: string; definition: ServiceDefinition }>();
+  let valid = 0;
+  for (const file of await listServiceFiles(dir, errors)) {
+    let text: string;
+    try {
+      text = await readFile(join(dir, file), 'utf8');
+    } catch (err) {
+      errors.push(`${file}: cannot be read: ${(err as Error).message}`);
+      continue;
+    }
+    const result = readDefinition(file, text);
+    if (!result.ok) {
+      errors.push(...result.errors);
+      continue;
+    }
+    valid++;
+    const definition = result.definition;
+    const folder = file.split('/')[0];
+    const expectedId = `${folder}.${basename(file, extname(file))}`;
+    if (definition.id !== expectedId) {
+      errors.push(`${file}: id '${definition.id}' does not match its path (expected '${expectedId}')`);
+    }
+    if (definition.department !== folder) {
+      errors.push(`${file}: department '${definition.department}' does not match its folder '${folder}'`);
+    }
+    if (!departmentOrder.has(definition.department)) {
+      errors.push(`${file}: department '${definition.department}' is not in ${DEPARTMENTS_FILE}`);
+    }
+    errors.push(...checkMessageLimits(file, definition));
+    const earlier = byId.get(definition.id);
+    if (earlier) {
+      errors.push(`${file}: duplicate service id '${definition.id}' (also in ${earlier.file})`);
+      continue;
+    }
+    byId.set(definition.id, { file, definition });
+  }
+
+  for (const id of popular) {
+    if (!byId.has(id)) errors.push(`${SETTINGS_FILE}: popular: unknown service '${id}'`);
+  }
+  if (new Set(popular).size !== popular.length) errors.push(`${SETTINGS_FILE}: popular: lists a service twice`);
+
+  if (errors.length > 0) return { catalog: undefined, errors, departments: departments.length, services: valid };
+  // Catalog order: departments in display order, then service ids alphabetically.
+  const services = [...byId.values()].map((e) => e.definition).sort((a, b) =>
+    (departmentOrder.get(a.department)! - departmentOrder.get(b.department)!) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { catalog: new LoadedCatalog(departments, services, popular), errors, departments: departments.length, services: valid };
+}
+
+/** Reads and validates `departments.yaml`; pushes errors; returns the valid departments. */
+async function readDepartments(dir: string, errors: string[]): Promise<Department[]> {
+  const raw = await readYamlFile(dir, DEPARTMENTS_FILE, errors, true);
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw)) {
+    errors.push(`${DEPARTMENTS_FILE}: must be a list of departments`);
+    return [];
+  }
+  const found: Department[] = [];
+  const seen = new Set<string>();
+  raw.forEach((entry: unknown, i) => {
+    const parsed = departmentSchema.safeParse(entry);
+    if (!parsed.success) {
+      const id = typeof (entry as { id?: unknown })?.id === 'string' ? ` '${(entry as { id: string }).id}'` : '';
+      for (const issue of parsed.error.issues) {
+        errors.push(`${DEPARTMENTS_FILE}: [${i}]${id}: ${issue.path.join('.') || '(entry)'}: ${issue.message}`);
+      }
+      return;
+    }
+    if (seen.has(parsed.data.id)) {
+      errors.push(`${DEPARTMENTS_FILE}: [${i}]: duplicate department id '${parsed.data.id}'`);
+      return;
+    }
+    seen.add(parsed.data.id);
+    found.push(parsed.data);
+  });
+  return found;
+}
+
+/** Reads `catalog.yaml` (optional); pushes errors; returns the popular list. */
+async function readSettings(dir: string, errors: string[]): Promise<string[]> {
+  const raw = await readYamlFile(dir, SETTINGS_FILE, errors, false);
+  if (raw === undefined) return [];
+  const parsed = catalogSettings.safeParse(raw ?? {});
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) errors.push(`${SETTINGS_FILE}: ${issue.path.join('.') || '(file)'}: ${issue.message}`);
+    return [];
+  }
+  return parsed.data.popular;
+}
+
+/**
+ * Parses a YAML file of the catalog root. Returns `undefined` when it is missing (an error
+ * only when `required`) or broken (always an error).
+ */
+async function readYamlFile(dir: string, file: string, errors: string[], required: boolean): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(join(dir, file), 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT' || required) {
+      errors.push(`${file}: cannot be read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    }
+    return undefined;
+  }
+  try {
+    return parseYaml(text);
+  } catch (err) {
+    errors.push(`${file}: not valid YAML: ${(err as Error).message.split('\n')[0]}`);
+    return undefined;
+  }
+}
+
+/**
+ * The service definition files under `dir`, as `<department>/<file>` with forward slashes,
+ * sorted. Definition files in the wrong place (the root, or a nested folder) are errors; other
+ * files (README.md) and hidden entries are ignored.
+ */
+async function listServiceFiles(dir: string, errors: string[]): Promise<string[]> {
+  const isDefinition = (name: string) => DEFINITION_EXTENSIONS.includes(extname(name).toLowerCase());
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (err) {
+    errors.push(`${dir}: cannot be read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    return [];
+  }
+  const files: string[] = [];
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue;
+    if (entry.isFile()) {
+      if (isDefinition(entry.name) && entry.name !== DEPARTMENTS_FILE && entry.name !== SETTINGS_FILE) {
+        errors.push(`${entry.name}: service files belong in <department>/<service>.yaml, not at the catalog root`);
+      }
+      continue;
+    }
+    if (!entry.isDirectory()) continue;
+    for (const inner of await readdir(join(dir, entry.name), { withFileTypes: true })) {
+      if (inner.name.startsWith('.')) continue;
+      const rel = `${entry.name}/${inner.name}`;
+      if (inner.isDirectory()) errors.push(`${rel}: nested folders are not read; service files belong in <department>/<service>.yaml`);
+      else if (inner.isFile() && isDefinition(inner.name)) files.push(rel);
+    }
+  }
+  return files.sort();
+}
