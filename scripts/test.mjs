@@ -13,6 +13,7 @@ process.chdir(root);
 /** Debian packages the suite uses, by the command that shows they are installed. */
 const SYSTEM_PACKAGES = [
   { command: '/usr/bin/chromium', pkg: 'chromium', why: 'browser tests of the simulator and pages' },
+  { command: '/usr/share/fonts/truetype/noto/NotoSansTelugu-Regular.ttf', pkg: 'fonts-noto-core', why: 'Telugu and Hindi text in browser screenshots' },
 ];
 
 function ensureSystemPackages() {

@@ -12,7 +12,7 @@ import type { CitizenFacts } from '../engine/ports.ts';
 import { CatalogStore, loadCatalog } from '../catalog/index.ts';
 import { createGraphClient, type GraphClient } from '../channels/whatsapp/index.ts';
 import { createGraphDouble, type GraphDouble } from '../channels/graph-double/index.ts';
-import { createSimulatorBackend, registerSimulatorRoutes } from '../channels/simulator/index.ts';
+import { createSimulatorBackend, registerSimulatorRoutes, type SimulatorBackend } from '../channels/simulator/index.ts';
 import { acquireDataDirLock, createStore, migrate, openDatabase, type Db, type Store } from '../storage/index.ts';
 import { registerWhatsappWebhookRoutes } from '../http/whatsapp-webhook-routes.ts';
 import { registerOpsRoutes } from '../http/ops-routes.ts';
@@ -58,6 +58,8 @@ export interface Platform {
   /** The local Graph API double, in simulator mode. */
   double?: GraphDouble;
   graph: GraphClient;
+  /** The simulator backend (simulator mode with the http role). */
+  simulator?: SimulatorBackend;
   appSecret: string;
   phoneNumberId: string;
   http?: FastifyInstance;
@@ -115,12 +117,13 @@ async function start(config: Config, options: StartOptions, log: Logger, cleanup
 
   let processor: ReturnType<typeof createInboundProcessor> | undefined;
   if (options.roles.includes('workers')) {
+    const sender = createOutboxSender({ db, send: createWhatsappDelivery(graph, store), concurrency: config.outboxConcurrency, log, pollMs: options.pollMs });
     processor = createInboundProcessor({
       db, turn: engineTurn, resolveMedia: createMediaResolver(graph, store),
-      idleDeadline: (s: unknown) => idleDeadline(s as Session, settings), log, pollMs: options.pollMs, now: clock,
+      idleDeadline: (s: unknown) => idleDeadline(s as Session, settings), log, pollMs: options.pollMs,
+      onOutbound: () => sender.wake(),
     });
-    const sender = createOutboxSender({ db, send: createWhatsappDelivery(graph, store), concurrency: config.outboxConcurrency, log, pollMs: options.pollMs });
-    const sweeper = createIdleSweeper({ db, log, pollMs: options.pollMs, now: clock });
+    const sweeper = createIdleSweeper({ db, log, pollMs: options.pollMs, now: clock, onQueued: () => processor?.wake() });
     processor.start();
     sender.start();
     sweeper.start();
@@ -131,6 +134,7 @@ async function start(config: Config, options: StartOptions, log: Logger, cleanup
 
   let url = '';
   let http: FastifyInstance | undefined;
+  let simulator: SimulatorBackend | undefined;
   if (options.roles.includes('http')) {
     http = Fastify({ logger: false, bodyLimit: 1024 * 1024, forceCloseConnections: true });
     await registerWhatsappWebhookRoutes(http, {
@@ -142,17 +146,19 @@ async function start(config: Config, options: StartOptions, log: Logger, cleanup
       queueDepths: async () => { const c = await store.counts(); return { inbox: c.inboxPending, outbox: c.outboxQueued + c.outboxSending }; },
     });
     registerHomeRoutes(http, { simulator: Boolean(double) });
+    // Routes must all be registered before listen; the simulator learns the port afterwards.
+    const webhookUrl = () => `${url}/webhooks/whatsapp`;
+    if (double) {
+      const backend = simulator = createSimulatorBackend({ double, webhookUrl, appSecret: wa.appSecret, phoneNumberId: wa.phoneNumberId, displayPhoneNumber: wa.displayPhoneNumber ?? '919490000000' });
+      cleanups.push(async () => backend.close());
+      await registerSimulatorRoutes(http, backend);
+    }
     await http.listen({ port: config.port, host: config.host });
     cleanups.push(() => http!.close());
     const address = http.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     url = `http://127.0.0.1:${port}`;
-    if (double) {
-      const webhookUrl = `${url}/webhooks/whatsapp`;
-      double.setWebhookUrl(webhookUrl);
-      const backend = createSimulatorBackend({ double, webhookUrl, appSecret: wa.appSecret, phoneNumberId: wa.phoneNumberId, displayPhoneNumber: wa.displayPhoneNumber ?? '919490000000' });
-      await registerSimulatorRoutes(http, backend);
-    }
+    double?.setWebhookUrl(webhookUrl());
   }
 
   if (options.banner !== false) printBanner(config, { url, onPglite, dataDir, simulator: Boolean(double), roles: options.roles });
@@ -164,11 +170,12 @@ async function start(config: Config, options: StartOptions, log: Logger, cleanup
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   }
-  return { url, db, store, catalog, double, graph, appSecret: wa.appSecret, phoneNumberId: wa.phoneNumberId, http, close };
+  return { url, db, store, catalog, double, graph, simulator, appSecret: wa.appSecret, phoneNumberId: wa.phoneNumberId, http, close };
 }
 
 function printBanner(config: Config, s: { url: string; onPglite: boolean; dataDir: string; simulator: boolean; roles: Role[] }): void {
-  const origin = s.url ? config.publicBaseUrl : '';
+  // With PORT=0 the system chose the port; show the real one.
+  const origin = s.url ? (config.port === 0 ? s.url : config.publicBaseUrl) : '';
   const lines = [
     '',
     `  Mitra ${VERSION} is running (${s.roles.join(' + ')})`,
@@ -179,6 +186,7 @@ function printBanner(config: Config, s: { url: string; onPglite: boolean; dataDi
     if (s.simulator) lines.push(`  simulator  ${origin}/simulator   (chat with Mitra as a citizen)`);
     lines.push(`  webhook    ${origin}/webhooks/whatsapp`);
     lines.push(`  health     ${origin}/healthz  ${origin}/readyz  ${origin}/metrics`);
+    lines.push(`  listening  ${s.url}`);
   }
   lines.push('');
   console.log(lines.join('\n'));

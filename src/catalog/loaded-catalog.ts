@@ -11,7 +11,8 @@ import { ServiceSearchIndex, type SearchHit } from './service-search-index.ts';
 /**
  * A catalog that passed every check (see `loadCatalog`). Preconditions, checked by the loader
  * and not again here: service ids are unique, every service's department exists, every
- * popular id names a service. `services` MUST be in catalog order (department order, then id).
+ * popular id names a service. `services` MUST be in catalog order (department order, then popular
+ * services, then id).
  */
 export class LoadedCatalog implements CatalogView {
   readonly #departments: readonly Department[];

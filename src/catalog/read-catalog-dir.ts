@@ -7,8 +7,8 @@
  *
  * Every service file goes through `readDefinition` (the one definition pipeline), then the
  * catalog-level checks: the id matches the path (`revenue/income-certificate.yaml` holds
- * `revenue.income-certificate`), the department exists, ids are unique, list texts fit
- * WhatsApp's limits, popular ids exist. All errors are collected, never only the first.
+ * `revenue.income-certificate`), the department exists, ids are unique, service names fit
+ * a WhatsApp list row, popular ids exist. All errors are collected, never only the first.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join, extname, basename } from 'node:path';
@@ -59,7 +59,9 @@ export async function readCatalogDir(dir: string): Promise<CatalogDirResult> {
     }
     const result = readDefinition(file, text);
     if (!result.ok) {
-      errors.push(...result.errors);
+      // The definition pipeline names the service once it knows its id; lead with the file
+      // so every catalog error points at what to open.
+      errors.push(...result.errors.map((e) => (e.startsWith(`${file}:`) ? e : `${file}: ${e}`)));
       continue;
     }
     valid++;
@@ -90,9 +92,13 @@ export async function readCatalogDir(dir: string): Promise<CatalogDirResult> {
   if (new Set(popular).size !== popular.length) errors.push(`${SETTINGS_FILE}: popular: lists a service twice`);
 
   if (errors.length > 0) return { catalog: undefined, errors, departments: departments.length, services: valid };
-  // Catalog order: departments in display order, then service ids alphabetically.
+  // Catalog order: departments in display order; within one, popular services first (in the
+  // popular list's order), then the rest by id. Search ties keep this order.
+  const popularRank = (id: string) => (popular.includes(id) ? popular.indexOf(id) : popular.length);
   const services = [...byId.values()].map((e) => e.definition).sort((a, b) =>
-    (departmentOrder.get(a.department)! - departmentOrder.get(b.department)!) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    (departmentOrder.get(a.department)! - departmentOrder.get(b.department)!)
+    || (popularRank(a.id) - popularRank(b.id))
+    || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { catalog: new LoadedCatalog(departments, services, popular), errors, departments: departments.length, services: valid };
 }
 

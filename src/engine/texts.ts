@@ -337,6 +337,16 @@ export const TEXTS = {
     en: 'Please choose from the menu, or type what you need.',
     hi: 'कृपया मेनू से चुनें, या जो चाहिए वह लिखें।',
   },
+  service_unavailable: {
+    te: 'క్షమించండి, ఈ సేవ ప్రస్తుతం అందుబాటులో లేదు.',
+    en: 'Sorry, this service is not available right now.',
+    hi: 'माफ़ कीजिए, यह सेवा अभी उपलब्ध नहीं है।',
+  },
+  choose_from_buttons: {
+    te: 'దయచేసి కింది బటన్లలో ఒకదాన్ని నొక్కండి.',
+    en: 'Please tap one of the buttons below.',
+    hi: 'कृपया नीचे दिए बटनों में से एक दबाएँ।',
+  },
   // --- application statuses (my applications) -----------------------------------------
   status_submitted: { te: 'సమర్పించబడింది', en: 'Submitted', hi: 'जमा किया गया' },
   status_in_review: { te: 'పరిశీలనలో ఉంది', en: 'Under review', hi: 'जाँच में' },

@@ -6,7 +6,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { parseWebhook, verifySignature, verifySubscription } from '../channels/whatsapp/index.ts';
-import { errors, inboundDuplicates, inboundMessages } from '../app/metrics.ts';
+import { deliveryStatuses, errors, inboundDuplicates, inboundMessages } from '../app/metrics.ts';
 import type { Store } from '../storage/index.ts';
 
 /** Meta's documented maximum webhook payload (whatsapp-cloud-api.md §2.3). */
@@ -60,8 +60,21 @@ export async function registerWhatsappWebhookRoutes(app: FastifyInstance, deps: 
       const parsed = parseWebhook(body);
       // A signed body that is not a WhatsApp notification at all is Meta's mistake or a
       // probe; answering 200 stops endless redelivery of something we can never use.
-      const result = await deps.store.ingest(parsed);
-      for (const m of parsed.messages) inboundMessages.inc({ type: m.content.type });
+      const result = await deps.store.ingest({
+        messages: parsed.messages,
+        statuses: parsed.statuses.map((s) => ({
+          providerId: s.messageId, status: s.status, at: s.at, recipientId: s.recipient, callbackData: s.callbackData, errors: s.errors,
+        })),
+        errors: parsed.errors.map((e) => ({ code: e.code, title: e.title, details: e.details ?? e.message, raw: e })),
+        rejected: [
+          ...parsed.rejected.map((r) => ({ reason: `${r.path}: ${r.reason}` })),
+          // A citizen who changed number is recorded for operators; linking the two ids is
+          // an identity decision (KYC) this adapter must not take on its own.
+          ...parsed.systemEvents.map((e) => ({ reason: `${e.type}: ${e.from} -> ${e.newWaId}`, part: e })),
+        ],
+      });
+      for (const [type, n] of Object.entries(result.acceptedByType)) inboundMessages.inc({ type }, n);
+      for (const [status, n] of Object.entries(result.statusesByStatus)) deliveryStatuses.inc({ status }, n);
       if (result.duplicates) inboundDuplicates.inc(result.duplicates);
       if (parsed.rejected.length) errors.inc({ code: 'webhook_part_rejected' }, parsed.rejected.length);
       if (result.accepted > 0) deps.onAccepted?.(result.accepted);

@@ -62,7 +62,7 @@ for (const driver of testDatabases()) {
       assert.deepEqual(rows.map((x) => x.status), ['delivered', 'read', 'sent']);
     });
 
-    it('records a failed status with its errors, and a late 'sent' does not undo it', async () => {
+    it("records a failed status with its errors, and a late 'sent' does not undo it", async () => {
       await queueOutbound(store, 'out-2', '919800000003', 'sent', 'wamid.OUT2');
       const errors = [{ code: 131049, title: 'healthy ecosystem' }];
       await store.ingest({ statuses: [{ providerId: 'wamid.OUT2', status: 'failed', at: '2026-01-05T10:00:00Z', errors }] });

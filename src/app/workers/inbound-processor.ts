@@ -75,7 +75,10 @@ export interface InboundProcessorOptions {
 
 /** A running processor. */
 export interface InboundProcessor {
-  /** Processes one batch; returns how many messages it finished (done or failed). */
+  /**
+   * Processes one batch; returns how many messages it handled: finished (done or failed) plus
+   * turns that threw and will be retried. 0 means there was nothing it could take.
+   */
   runOnce(): Promise<number>;
   start(): void;
   stop(): Promise<void>;
@@ -156,7 +159,7 @@ export function createInboundProcessor(options: InboundProcessorOptions): Inboun
     inboxDepth.set(rows[0].n);
   }
 
-  async function processBatch(): Promise<{ finished: number; queued: number }> {
+  async function processBatch(): Promise<{ finished: number; retried: number; queued: number }> {
     const started = performance.now();
     const result = await db.transaction(async (tx) => {
       const locked = await tx.query<{ wa_id: string }>(
@@ -169,7 +172,7 @@ export function createInboundProcessor(options: InboundProcessorOptions): Inboun
         [batchSize * CANDIDATE_FACTOR, CITIZEN_LOCK_CLASS, batchSize],
       );
       const waIds = locked.rows.map((r) => r.wa_id);
-      if (waIds.length === 0) return { finished: 0, queued: 0 };
+      if (waIds.length === 0) return { finished: 0, retried: 0, queued: 0 };
 
       // Re-read inside the locks: this statement's snapshot is taken after they were granted.
       const pending = await tx.query<PendingRow>(
@@ -319,15 +322,15 @@ export function createInboundProcessor(options: InboundProcessorOptions): Inboun
       const seconds = (performance.now() - started) / 1000;
       for (let i = 0; i < result.finished; i++) turnLatency.observe(seconds);
     }
-    return { finished: result.finished + ((result as { retried?: number }).retried ?? 0), queued: result.queued };
+    return result;
   }
 
   async function runOnce(): Promise<number> {
     await resolvePendingMedia();
-    const { finished, queued } = await processBatch();
+    const { finished, retried, queued } = await processBatch();
     if (queued > 0) options.onOutbound?.();
     await refreshGauge();
-    return finished;
+    return finished + retried;
   }
 
   const loop = createPollLoop({ name: 'inbound-processor', runOnce, pollMs: options.pollMs ?? DEFAULT_POLL_MS, log });

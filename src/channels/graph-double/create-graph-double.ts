@@ -248,12 +248,15 @@ export function createGraphDouble(opts: GraphDoubleOptions): GraphDouble {
       ? { billable: true, pricing_model: 'PMP', type: 'regular', category: 'utility' }
       : { billable: false, pricing_model: 'PMP', type: 'free_customer_service', category: 'service' };
     const stamp = () => String(Math.floor(Date.now() / 1000));
+    // Meta echoes the send's biz_opaque_callback_data in every status webhook of that message.
+    const callback = typeof record.body.biz_opaque_callback_data === 'string' ? { biz_opaque_callback_data: record.body.biz_opaque_callback_data } : {};
     // Chained, so the receiver always sees sent before delivered before read.
     if (!inWindow) {
       later(statusDelays.sentMs, () => {
         void postWebhook(
           statusPayload({
             id: record.id,
+            ...callback,
             status: 'failed',
             timestamp: stamp(),
             recipient_id: recipient,
@@ -272,11 +275,11 @@ export function createGraphDouble(opts: GraphDoubleOptions): GraphDouble {
       return;
     }
     later(statusDelays.sentMs, () => {
-      void postWebhook(statusPayload({ id: record.id, status: 'sent', timestamp: stamp(), recipient_id: recipient, pricing })).then(() =>
+      void postWebhook(statusPayload({ id: record.id, ...callback, status: 'sent', timestamp: stamp(), recipient_id: recipient, pricing })).then(() =>
         later(Math.max(0, statusDelays.deliveredMs - statusDelays.sentMs), () => {
-          void postWebhook(statusPayload({ id: record.id, status: 'delivered', timestamp: stamp(), recipient_id: recipient, pricing })).then(() =>
+          void postWebhook(statusPayload({ id: record.id, ...callback, status: 'delivered', timestamp: stamp(), recipient_id: recipient, pricing })).then(() =>
             later(Math.max(0, statusDelays.readMs - statusDelays.deliveredMs), () => {
-              void postWebhook(statusPayload({ id: record.id, status: 'read', timestamp: stamp(), recipient_id: recipient }));
+              void postWebhook(statusPayload({ id: record.id, ...callback, status: 'read', timestamp: stamp(), recipient_id: recipient }));
             }),
           );
         }),

@@ -57,8 +57,11 @@ export interface SimulatorGraphDouble {
 /** Options of {@link createSimulatorBackend}. */
 export interface SimulatorBackendOptions {
   double: SimulatorGraphDouble;
-  /** Mitra's webhook URL, e.g. `http://127.0.0.1:3000/webhooks/whatsapp`. */
-  webhookUrl: string;
+  /**
+   * Mitra's webhook URL, e.g. `http://127.0.0.1:3000/webhooks/whatsapp`. A function is read at
+   * each send, so routes can be registered before the server knows its port.
+   */
+  webhookUrl: string | (() => string);
   /** The app secret Mitra verifies `X-Hub-Signature-256` with. */
   appSecret: string;
   phoneNumberId: string;
@@ -292,7 +295,8 @@ export function createSimulatorBackend(options: SimulatorBackendOptions): Simula
   /** POSTs the signed bytes as Meta does; the HTTP status, or 0 when unreachable. */
   const post = async (rawBody: string): Promise<number> => {
     try {
-      const response = await fetch(webhookUrl, {
+      const url = typeof webhookUrl === 'function' ? webhookUrl() : webhookUrl;
+      const response = await fetch(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-hub-signature-256': signBody(rawBody, appSecret) },
         body: rawBody,

@@ -215,6 +215,10 @@ export function checkGraphMessage(body: object): string[] {
     }
     return v.list;
   }
+  // Meta echoes this string in status webhooks; it is limited to 512 characters.
+  if (body.biz_opaque_callback_data !== undefined && (typeof body.biz_opaque_callback_data !== 'string' || body.biz_opaque_callback_data.length > 512)) {
+    v.invalid('biz_opaque_callback_data', 'must be a string of at most 512 characters');
+  }
   if (body.recipient_type !== undefined && body.recipient_type !== 'individual' && body.recipient_type !== 'group') {
     v.invalid('recipient_type', "must be 'individual' or 'group'");
   }

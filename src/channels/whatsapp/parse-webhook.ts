@@ -22,6 +22,7 @@ import {
   systemSchema,
   templateButtonSchema,
   textSchema,
+  UNIX_SECONDS,
 } from './webhook-schema.ts';
 
 /** An error Meta reports, in `value.errors[]` or `statuses[].errors[]`. */
@@ -41,6 +42,8 @@ export interface StatusUpdate {
   at: string;
   /** The citizen's WhatsApp id. */
   recipient: string;
+  /** `biz_opaque_callback_data` echoed from the send: our outbox row id. */
+  callbackData?: string;
   errors?: ValueError[];
   conversation?: { id: string; expiresAt?: string; origin?: string };
   pricing?: { billable?: boolean; model?: string; type?: string; category?: string };
@@ -231,6 +234,52 @@ function emptyResult(): ParsedWebhook {
   return { messages: [], statuses: [], errors: [], systemEvents: [], phoneNumberIds: [], rejected: [], ignored: [] };
 }
 
+function readMessage(
+  rawMessage: unknown,
+  itemPath: string,
+  profileNames: Map<string, string>,
+  onlyProfileName: string | undefined,
+  out: ParsedWebhook,
+): void {
+  if (!isRecord(rawMessage)) {
+    out.rejected.push({ path: itemPath, reason: 'expected an object' });
+    return;
+  }
+  const base = messageBaseSchema.safeParse(rawMessage);
+  if (!base.success) {
+    out.rejected.push({ path: itemPath, reason: describeIssue(base.error) });
+    return;
+  }
+  const content = readContent(rawMessage, base.data);
+  if (content.kind === 'rejected') {
+    out.rejected.push({ path: itemPath, reason: content.reason });
+    return;
+  }
+  if (content.kind === 'system') {
+    out.systemEvents.push(content.event);
+    return;
+  }
+  const profileName = profileNames.get(base.data.from) ?? onlyProfileName;
+  const replyTo = base.data.context?.id;
+  out.messages.push({
+    id: base.data.id,
+    from: base.data.from,
+    at: base.data.timestamp,
+    ...(profileName !== undefined ? { profileName } : {}),
+    ...(replyTo !== undefined && replyTo.length > 0 ? { replyTo } : {}),
+    content: content.content,
+  });
+}
+
+/** Runs `read`; if it throws anyway, only the item at `path` is lost, not the batch. */
+function guarded(path: string, out: ParsedWebhook, read: () => void): void {
+  try {
+    read();
+  } catch (error) {
+    out.rejected.push({ path, reason: `unreadable: ${error instanceof Error ? error.message : String(error)}` });
+  }
+}
+
 function readValue(value: unknown, path: string, out: ParsedWebhook): void {
   const parsedValue = messagesValueSchema.safeParse(value);
   if (!parsedValue.success) {
@@ -253,34 +302,7 @@ function readValue(value: unknown, path: string, out: ParsedWebhook): void {
 
   (v.messages ?? []).forEach((rawMessage, index) => {
     const itemPath = `${path}.messages[${index}]`;
-    if (!isRecord(rawMessage)) {
-      out.rejected.push({ path: itemPath, reason: 'expected an object' });
-      return;
-    }
-    const base = messageBaseSchema.safeParse(rawMessage);
-    if (!base.success) {
-      out.rejected.push({ path: itemPath, reason: describeIssue(base.error) });
-      return;
-    }
-    const content = readContent(rawMessage, base.data);
-    if (content.kind === 'rejected') {
-      out.rejected.push({ path: itemPath, reason: content.reason });
-      return;
-    }
-    if (content.kind === 'system') {
-      out.systemEvents.push(content.event);
-      return;
-    }
-    const profileName = profileNames.get(base.data.from) ?? onlyProfileName;
-    const replyTo = base.data.context?.id;
-    out.messages.push({
-      id: base.data.id,
-      from: base.data.from,
-      at: base.data.timestamp,
-      ...(profileName !== undefined ? { profileName } : {}),
-      ...(replyTo !== undefined && replyTo.length > 0 ? { replyTo } : {}),
-      content: content.content,
-    });
+    guarded(itemPath, out, () => readMessage(rawMessage, itemPath, profileNames, onlyProfileName, out));
   });
 
   (v.statuses ?? []).forEach((rawStatus, index) => {
@@ -301,12 +323,13 @@ function readValue(value: unknown, path: string, out: ParsedWebhook): void {
       status: s.status,
       at: s.timestamp,
       recipient: s.recipient_id,
+      ...(s.biz_opaque_callback_data !== undefined ? { callbackData: s.biz_opaque_callback_data } : {}),
       ...(s.errors !== undefined ? { errors: s.errors.map(toValueError) } : {}),
       ...(conversation !== undefined
         ? {
             conversation: {
               id: conversation.id,
-              ...(conversation.expiration_timestamp !== undefined && /^\d{1,12}$/.test(conversation.expiration_timestamp)
+              ...(conversation.expiration_timestamp !== undefined && UNIX_SECONDS.test(conversation.expiration_timestamp)
                 ? { expiresAt: new Date(Number(conversation.expiration_timestamp) * 1000).toISOString() }
                 : {}),
               ...(conversation.origin !== undefined ? { origin: conversation.origin.type } : {}),

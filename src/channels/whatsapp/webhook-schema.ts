@@ -8,14 +8,19 @@ import { z } from 'zod';
 
 /** Meta's ids are strings; a generous cap stops absurd values reaching the database. */
 const MAX_ID_LENGTH = 512;
-/** Unix seconds as a decimal string, as Meta sends `timestamp`. */
-const UNIX_SECONDS = /^\d{1,12}$/;
+/**
+ * Unix seconds as a decimal string, as Meta sends `timestamp`. At most 11 digits (year 5138):
+ * 12 digits can overflow `Date` and make `toISOString` throw.
+ */
+export const UNIX_SECONDS = /^\d{1,11}$/;
+/** The largest accepted Unix-seconds value (11 digits). */
+const MAX_UNIX_SECONDS = 99_999_999_999;
 
 const id = z.string().min(1).max(MAX_ID_LENGTH);
 
 /** A Unix-seconds string (or number, for tolerance) turned into ISO 8601. */
 export const unixTimestamp = z
-  .union([z.string().regex(UNIX_SECONDS), z.number().int().nonnegative()])
+  .union([z.string().regex(UNIX_SECONDS), z.number().int().nonnegative().max(MAX_UNIX_SECONDS)])
   .transform((value) => new Date(Number(value) * 1000).toISOString());
 
 /** `change.value.metadata`. */
@@ -104,6 +109,8 @@ export const statusSchema = z.object({
   status: z.enum(['sent', 'delivered', 'read', 'failed', 'played']),
   timestamp: unixTimestamp,
   recipient_id: z.string().min(1),
+  /** Echo of the `biz_opaque_callback_data` set on the send (Mitra puts its outbox row id there). */
+  biz_opaque_callback_data: z.string().max(512).optional(),
   type: z.undefined().optional(),
   errors: z.array(errorItemSchema).optional(),
   conversation: z

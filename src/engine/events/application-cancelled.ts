@@ -7,5 +7,5 @@ export const applicationCancelled = z.object({
   serviceId: z.string(),
   serviceVersion: z.number().int(),
   stepId: z.string().nullable(),
-  reason: z.enum(['citizen', 'start_over']),
+  reason: z.enum(['citizen', 'start_over', 'replaced']),
 }).strict();

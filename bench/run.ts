@@ -1,0 +1,15 @@
+// `npm run bench`: runs the benchmarks and prints a dated Markdown section for bench/RESULTS.md.
+// Options: --quick (short runs), --statuses (status webhooks flow back, as from Meta).
+import { runWebhookIngestBench } from './webhook-ingest.ts';
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const lines = await runWebhookIngestBench({
+  rate: Number(process.env.BENCH_RATE ?? 1000),
+  seconds: quick ? 10 : 60,
+  citizens: 2000,
+  ceilingSeconds: quick ? 5 : 15,
+  statuses: args.includes('--statuses'),
+});
+console.log(`\n### Webhook ingest, ${new Date().toISOString().slice(0, 10)}${quick ? ' (quick)' : ''}\n${lines.join('\n')}\n`);
+process.exit(0);

@@ -1,0 +1,33 @@
+/**
+ * Words a citizen can type at any point (issue #2 §5), in Telugu, English and Hindi, plus the
+ * romanised forms people commonly type. Matched against `normalizeInput` of the whole message,
+ * so "Hi!!", " MENU " and "hi 🙏" count, but "hi, I need a certificate" does not.
+ */
+import { normalizeInput } from './normalize-input.ts';
+
+/** A global command. */
+export type Command = 'greeting' | 'back' | 'cancel' | 'help' | 'language' | 'skip';
+
+const WORDS: Record<Command, readonly string[]> = {
+  greeting: [
+    'hi', 'hii', 'hiii', 'hai', 'hello', 'helo', 'hello mitra', 'hi mitra', 'hey', 'namaste', 'namaskar', 'namaskaram',
+    'namasthe', 'start', 'menu', 'main menu', '0',
+    'నమస్తే', 'నమస్కారం', 'నమస్కారము', 'మెనూ', 'మెను', 'హాయ్', 'హలో',
+    'नमस्ते', 'नमस्कार', 'मेनू', 'मेन्यू', 'हाय', 'हेलो', 'हैलो',
+  ],
+  back: ['back', 'go back', 'previous', 'venakki', 'వెనక్కి', 'వెనుకకు', 'వెనక్కు', 'पीछे', 'वापस', 'peeche', 'piche', 'wapas', 'vapas'],
+  cancel: ['cancel', 'stop', 'quit', 'exit', 'raddu', 'రద్దు', 'రద్దు చేయండి', 'రద్దు చేయి', 'radd', 'रद्द', 'रद्द करें', 'रद्द करो'],
+  help: ['help', 'help me', 'sahayam', 'సహాయం', 'సహాయము', 'సాయం', 'madad', 'मदद', 'सहायता', 'help chahiye'],
+  language: ['language', 'change language', 'lang', 'bhasha', 'భాష', 'భాష మార్చు', 'భాష మార్చండి', 'भाषा', 'भाषा बदलें', 'भाषा बदलो'],
+  skip: ['skip', 'దాటవేయి', 'దాటవేయండి', 'వదిలేయి', 'వదిలేయండి', 'छोड़ें', 'छोड़ो', 'छोड़ दें', 'chhodo', 'chodo'],
+};
+
+const LOOKUP: ReadonlyMap<string, Command> = new Map(
+  (Object.entries(WORDS) as [Command, readonly string[]][]).flatMap(([command, words]) =>
+    words.map((w) => [normalizeInput(w), command] as const)),
+);
+
+/** The command `text` is, or null for anything else. */
+export function detectCommand(text: string): Command | null {
+  return LOOKUP.get(normalizeInput(text)) ?? null;
+}

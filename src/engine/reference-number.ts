@@ -1,0 +1,25 @@
+/**
+ * Application reference numbers citizens can read out on the phone: "MM-261123-7K3Q9X" —
+ * a prefix, the IST date (yymmdd) and `REFERENCE_RANDOM_CHARS` characters drawn from an
+ * alphabet without look-alikes (no 0/O, 1/I/L). Derived from `ctx.newId()` so turns stay
+ * deterministic in tests. Uniqueness is NOT guaranteed by construction: the store MUST keep a
+ * unique index on the reference and retry the turn with a fresh id on the rare collision.
+ */
+import { createHash } from 'node:crypto';
+import { indiaDate } from '../lib/india-date.ts';
+
+/** The prefix of every reference ("Mana Mitra"). */
+export const REFERENCE_PREFIX = 'MM';
+/** Random characters after the date. */
+export const REFERENCE_RANDOM_CHARS = 6;
+/** Characters that cannot be confused when read aloud or handwritten. */
+export const REFERENCE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+
+/** The reference for an application submitted at `now` with the fresh id `id`. */
+export function referenceNumber(id: string, now: Date): string {
+  const digest = createHash('sha256').update(id).digest();
+  let code = '';
+  for (let i = 0; i < REFERENCE_RANDOM_CHARS; i++) code += REFERENCE_ALPHABET[digest[i] % REFERENCE_ALPHABET.length];
+  const date = indiaDate(now).replace(/-/g, '').slice(2);
+  return `${REFERENCE_PREFIX}-${date}-${code}`;
+}

@@ -1,0 +1,29 @@
+/**
+ * The storage module's public surface (STYLE.md 15): open a database, migrate it, and use the
+ * store. Workers live in `src/app/workers/` and use the same contract.
+ */
+export type { Db, Queryable, QueryResult, DatabaseDriver } from './db.ts';
+export { openDatabase, type OpenDatabaseOptions } from './open-database.ts';
+export { openPglite, IN_MEMORY, type PgliteOptions } from './open-pglite.ts';
+export { openPostgres, type PostgresOptions } from './open-postgres.ts';
+export { acquireDataDirLock, DataDirLockedError, LOCK_FILE_NAME, type DataDirLock } from './data-dir-lock.ts';
+export { migrate, listMigrations, MIGRATIONS_DIR, type Migration } from './migrate.ts';
+export {
+  createStore,
+  type Store,
+  type IngestBatch,
+  type IngestStatus,
+  type IngestError,
+  type IngestRejected,
+  type IngestResult,
+  type ApplicationRecord,
+  type DocumentRecord,
+  type DocumentWithContent,
+  type NewDocument,
+  type CitizenRecord,
+  type OutboundRecord,
+  type QueueCounts,
+  type StorageHealth,
+} from './store.ts';
+export { loadCitizenFacts } from './load-citizen-facts.ts';
+export { OUTBOUND_STATUS_ORDER, type OutboundStatus } from './outbound-status-order.ts';
