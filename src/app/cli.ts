@@ -29,12 +29,12 @@ export async function main(argv: string[]): Promise<void> {
     switch (command) {
       case 'serve': {
         const { startPlatform } = await import('./start-platform.ts');
-        await startPlatform(readConfig(), { roles: ['http', 'workers'] });
+        await startPlatform(readConfig(), { roles: ['http', 'workers'], handleSignals: true });
         return;
       }
       case 'worker': {
         const { startPlatform } = await import('./start-platform.ts');
-        await startPlatform(readConfig(), { roles: ['workers'] });
+        await startPlatform(readConfig(), { roles: ['workers'], handleSignals: true });
         return;
       }
       case 'simulate': {

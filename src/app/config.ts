@@ -48,6 +48,12 @@ const envSchema = z.object({
   IDLE_TIMEOUT_MINUTES: intFrom('IDLE_TIMEOUT_MINUTES', 30, 1, 7 * 24 * 60),
   LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).optional(),
   OUTBOX_CONCURRENCY: intFrom('OUTBOX_CONCURRENCY', 64, 1, 1000),
+  // Reliability knobs: how long one Graph API call may take, how long a claimed outbound row
+  // stays ours, and how long after that we wait for a status webhook before sending again.
+  // Tests shorten them so outages and crash recovery run in seconds.
+  WHATSAPP_TIMEOUT_MS: intFrom('WHATSAPP_TIMEOUT_MS', 15_000, 100, 600_000),
+  OUTBOX_LEASE_MS: intFrom('OUTBOX_LEASE_MS', 60_000, 100, 3_600_000),
+  OUTBOX_RECLAIM_GRACE_MS: intFrom('OUTBOX_RECLAIM_GRACE_MS', 15_000, 0, 3_600_000),
   WHATSAPP_APP_SECRET: z.string().optional(),
   WHATSAPP_VERIFY_TOKEN: z.string().optional(),
   WHATSAPP_ACCESS_TOKEN: z.string().optional(),
@@ -72,6 +78,12 @@ export interface Config {
   idleTimeoutMinutes: number;
   logLevel: string;
   outboxConcurrency: number;
+  /** Timeout of one Graph API request (WHATSAPP_TIMEOUT_MS). */
+  whatsappTimeoutMs: number;
+  /** How long a claimed outbound row stays with the process that claimed it (OUTBOX_LEASE_MS). */
+  outboxLeaseMs: number;
+  /** Wait after an expired lease before a row is sent again (OUTBOX_RECLAIM_GRACE_MS). */
+  outboxReclaimGraceMs: number;
   whatsapp:
     | { mode: 'live'; appSecret: string; verifyToken: string; accessToken: string; phoneNumberId: string; graphUrl: string; apiVersion: string }
     | { mode: 'simulator'; apiVersion: string };
@@ -104,6 +116,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     idleTimeoutMinutes: e.IDLE_TIMEOUT_MINUTES,
     logLevel: e.LOG_LEVEL || 'info',
     outboxConcurrency: e.OUTBOX_CONCURRENCY,
+    whatsappTimeoutMs: e.WHATSAPP_TIMEOUT_MS,
+    outboxLeaseMs: e.OUTBOX_LEASE_MS,
+    outboxReclaimGraceMs: e.OUTBOX_RECLAIM_GRACE_MS,
     whatsapp: present.length === WHATSAPP_REQUIRED.length
       ? {
           mode: 'live',

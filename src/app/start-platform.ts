@@ -106,7 +106,7 @@ async function start(config: Config, options: StartOptions, log: Logger, cleanup
     wa.graphUrl = await double.listen(0, '127.0.0.1');
     cleanups.push(() => double!.close());
   }
-  const graph = createGraphClient({ graphUrl: wa.graphUrl, apiVersion: wa.apiVersion, accessToken: wa.accessToken, phoneNumberId: wa.phoneNumberId, timeoutMs: 15_000 });
+  const graph = createGraphClient({ graphUrl: wa.graphUrl, apiVersion: wa.apiVersion, accessToken: wa.accessToken, phoneNumberId: wa.phoneNumberId, timeoutMs: config.whatsappTimeoutMs });
 
   const settings = { idleTimeoutMinutes: config.idleTimeoutMinutes, publicBaseUrl: config.publicBaseUrl };
   const clock = options.clock ?? (() => new Date());
@@ -117,7 +117,9 @@ async function start(config: Config, options: StartOptions, log: Logger, cleanup
 
   let processor: ReturnType<typeof createInboundProcessor> | undefined;
   if (options.roles.includes('workers')) {
-    const sender = createOutboxSender({ db, send: createWhatsappDelivery(graph, store), concurrency: config.outboxConcurrency, log, pollMs: options.pollMs });
+    const sender = createOutboxSender({ db, send: createWhatsappDelivery(graph, store), concurrency: config.outboxConcurrency, log, pollMs: options.pollMs,
+      leaseMs: config.outboxLeaseMs, reclaimGraceMs: config.outboxReclaimGraceMs,
+    });
     processor = createInboundProcessor({
       db, turn: engineTurn, resolveMedia: createMediaResolver(graph, store),
       idleDeadline: (s: unknown) => idleDeadline(s as Session, settings), log, pollMs: options.pollMs,

@@ -1,5 +1,5 @@
 /**
- * Application reference numbers citizens can read out on the phone: "MM-261123-7K3Q9X" —
+ * Application reference numbers citizens can read out on the phone: "MM-261123-7K3Q9XAB" —
  * a prefix, the IST date (yymmdd) and `REFERENCE_RANDOM_CHARS` characters drawn from an
  * alphabet without look-alikes (no 0/O, 1/I/L). Derived from `ctx.newId()` so turns stay
  * deterministic in tests. Uniqueness is NOT guaranteed by construction: the store MUST keep a
@@ -11,7 +11,9 @@ import { indiaDate } from '../lib/india-date.ts';
 /** The prefix of every reference ("Mana Mitra"). */
 export const REFERENCE_PREFIX = 'MM';
 /** Random characters after the date. */
-export const REFERENCE_RANDOM_CHARS = 6;
+// 31^8 ≈ 8.5 × 10^11 codes a day: at 100,000 applications a day a clash happens about once in
+// 170 days, and the store then retries the turn with a fresh id.
+export const REFERENCE_RANDOM_CHARS = 8;
 /** Characters that cannot be confused when read aloud or handwritten. */
 export const REFERENCE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 

@@ -45,7 +45,7 @@ test('an application in flight keeps the definition version it started with', ()
   const done = run(run(s, { type: 'text', text: '4' }, context(T0, catalog)).session, { type: 'choice', id: 'rev:confirm', title: 'x' }, context(T0, catalog));
   const submitted = done.events.find((e) => e.type === 'application_submitted');
   assert.equal(submitted?.type === 'application_submitted' && submitted.serviceVersion, 1);
-  assert.match(submitted?.type === 'application_submitted' ? submitted.reference : '', /^MM-251123-[2-9A-HJKMNP-Z]{6}$/);
+  assert.match(submitted?.type === 'application_submitted' ? submitted.reference : '', /^MM-251123-[2-9A-HJKMNP-Z]{8}$/);
 });
 
 test('idleDeadline and sessionLang', () => {

@@ -115,6 +115,14 @@ function sessionLang(session: unknown): string | null {
 
 const json = (value: unknown): string | null => (value === undefined ? null : JSON.stringify(value));
 
+/** Two applications drew the same random reference; the batch is retried with fresh ids. */
+export class ReferenceCollisionError extends Error {
+  override readonly name = 'ReferenceCollisionError';
+  constructor(readonly references: string[]) {
+    super(`application reference already taken: ${references.join(', ')}`);
+  }
+}
+
 /** Creates the processor. Call `start()` for the background loop, or `runOnce()` in tests. */
 export function createInboundProcessor(options: InboundProcessorOptions): InboundProcessor {
   const { db, turn } = options;
@@ -289,12 +297,13 @@ export function createInboundProcessor(options: InboundProcessorOptions): Inboun
         );
       }
       if (applications.length > 0) {
-        await tx.query(
+        const inserted = await tx.query(
           `INSERT INTO applications (id, reference, wa_id, service_id, service_version, lang, answers, submitted_at)
            SELECT reference, reference, wa_id, service_id, service_version, lang, answers, submitted_at
              FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::text[], $6::jsonb[], $7::timestamptz[])
                AS a(reference, wa_id, service_id, service_version, lang, answers, submitted_at)
-           ON CONFLICT (reference) DO NOTHING`,
+           ON CONFLICT (reference) DO NOTHING
+           RETURNING reference`,
           [
             applications.map((a) => String(a.reference)),
             applications.map((a) => String(a.waId)),
@@ -305,6 +314,11 @@ export function createInboundProcessor(options: InboundProcessorOptions): Inboun
             applications.map((a) => String(a.submittedAt)),
           ],
         );
+        // A reference is random, so two applications can draw the same one (rarely). Never
+        // drop one silently: roll the batch back; the retry runs the turn with fresh ids.
+        if (inserted.rowCount !== applications.length) {
+          throw new ReferenceCollisionError(applications.map((a) => String(a.reference)));
+        }
       }
       if (messageUpdates.length > 0) {
         await tx.query(
