@@ -150,13 +150,18 @@ for (const makeDatabase of databases) {
         const unacked: typeof plan = [];
         const posts: Promise<void>[] = [];
         let restart: Promise<void> | undefined;
+        let ackedAtKill = 0;
+        let restartMs = 0;
+        let slowestPostMs = 0;
         let lockPidAtRestart: string | undefined;
         const killAt = Math.floor(plan.length * KILL_AT_FRACTION);
         let sendingAtKill = 0;
         for (let i = 0; i < plan.length; i++) {
           if (i === killAt) {
             const victim = child;
+            ackedAtKill = acked.size;
             restart = (async () => {
+              const killedAt = Date.now();
               await victim.kill9();
               relay.setTarget(undefined);
               if (database.name === 'pglite') {
@@ -165,12 +170,15 @@ for (const makeDatabase of databases) {
                 lockPidAtRestart = existsSync(lockFile) ? readFileSync(lockFile, 'utf8').trim() : undefined;
               }
               child = await startMitraChild(env);
+              restartMs = Date.now() - killedAt;
               relay.setTarget(`${child.url}/webhooks/whatsapp`);
             })();
           }
           const item = plan[i];
           const url = child.url;
+          const postedAt = Date.now();
           posts.push(poster.post(`${url}/webhooks/whatsapp`, item.raw, { timeoutMs: 10_000 }).then((answer) => {
+            slowestPostMs = Math.max(slowestPostMs, Date.now() - postedAt);
             if (answer.status === 200) acked.add(item.wamid);
             else unacked.push(item);
           }));
@@ -234,6 +242,7 @@ for (const makeDatabase of databases) {
         // No reply lost, none sent twice.
         const sentIds = double.sent.map((s) => String(s.body.biz_opaque_callback_data));
         const duplicates = duplicatesOf(sentIds);
+        t.diagnostic(`acknowledged at kill ${ackedAtKill}/${killAt}, restart took ${restartMs} ms, slowest acknowledgement ${slowestPostMs} ms`);
         t.diagnostic(`acknowledged before restart ${ackedBeforeRestart}/${plan.length}, re-posted ${resent}, ` +
           `outbound ${ledger.outbound.length}, sent ${sentIds.length}, duplicates ${duplicates.size}, still 'sending' ${sendingAtKill}`);
         assert.deepEqual([...duplicates], [], 'no reply sent twice');
