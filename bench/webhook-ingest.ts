@@ -23,8 +23,8 @@ function startChild(args: string[], env: Record<string, string>): Promise<{ chil
     let out = '';
     const onData = (d: Buffer) => {
       out += d.toString();
-      const m = out.match(/listening (\d+)|127\.0\.0\.1:(\d+)/);
-      if (m) { child.stdout!.off('data', onData); resolve({ child, port: Number(m[1] ?? m[2]) }); }
+      const m = out.match(/listening\s+(?:http:\/\/127\.0\.0\.1:)?(\d+)/);
+      if (m) { child.stdout!.off("data", onData); resolve({ child, port: Number(m[1]) }); }
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', (d: Buffer) => { out += d.toString(); });
@@ -92,6 +92,7 @@ export async function runWebhookIngestBench(opts: IngestBenchOptions): Promise<s
     const mitraUrl = `http://127.0.0.1:${mitra.port}`;
     if (opts.statuses) double.setWebhookUrl(`${mitraUrl}/webhooks/whatsapp`);
     const db = new pg.Client({ connectionString: databaseUrl });
+    db.on('error', () => undefined);
     await db.connect();
     const pending = async () => (await db.query(`SELECT (SELECT count(*) FROM inbound_messages WHERE status = 'pending')::int AS inbox, (SELECT count(*) FROM outbound_messages WHERE status IN ('queued','sending'))::int AS outbox`)).rows[0] as { inbox: number; outbox: number };
 
@@ -116,7 +117,7 @@ export async function runWebhookIngestBench(opts: IngestBenchOptions): Promise<s
     const stored = (await db.query(`SELECT status, count(*)::int AS n FROM inbound_messages WHERE wamid = ANY($1) GROUP BY status`, [ids])).rows as { status: string; n: number }[];
     const storedDone = stored.find((s) => s.status === 'done')?.n ?? 0;
     const storedAll = stored.reduce((a, s) => a + s.n, 0);
-    const outRows = (await db.query(`SELECT count(*)::int AS n, count(*) FILTER (WHERE status IN ('sent','delivered','read'))::int AS sent FROM outbound_messages o JOIN inbound_messages i ON i.wamid = o.in_reply_to WHERE i.wamid = ANY($1)`, [ids])).rows[0] as { n: number; sent: number };
+    const outRows = (await db.query(`SELECT count(*)::int AS n, count(*) FILTER (WHERE o.status IN ('sent','delivered','read'))::int AS sent FROM outbound_messages o JOIN inbound_messages i ON i.wamid = o.in_reply_to WHERE i.wamid = ANY($1)`, [ids])).rows[0] as { n: number; sent: number };
     const delivered = double.sent.slice(sentBefore);
     const callbacks = delivered.map((r) => String(r.body.biz_opaque_callback_data ?? ''));
     const duplicates = callbacks.length - new Set(callbacks).size;
@@ -130,6 +131,9 @@ export async function runWebhookIngestBench(opts: IngestBenchOptions): Promise<s
     await waitFor(async () => { const p = await pending(); return p.inbox === 0 && p.outbox === 0; }, 180_000);
     await db.end();
     return report;
+  } catch (err) {
+    console.error('benchmark failed:', err);
+    throw err;
   } finally {
     for (const c of children) c.kill('SIGKILL');
     await double.close();

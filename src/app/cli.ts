@@ -6,7 +6,7 @@ import { ConfigError, readConfig } from './config.ts';
 
 const USAGE = `Usage: mitra <command>
 
-  serve                    run the platform: HTTP server and workers (the default for npm start)
+  serve [--no-workers]     run the platform: HTTP server and workers (npm start); --no-workers: HTTP only
   worker                   run only the workers (inbound processing, outbox, timers) on DATABASE_URL
   simulate [--phone N]     chat with Mitra in this terminal, as a citizen on WhatsApp would
   catalog lint [DIR]       check every service definition; exit 1 on any error
@@ -29,7 +29,8 @@ export async function main(argv: string[]): Promise<void> {
     switch (command) {
       case 'serve': {
         const { startPlatform } = await import('./start-platform.ts');
-        await startPlatform(readConfig(), { roles: ['http', 'workers'], handleSignals: true });
+        // --no-workers: an HTTP-only node; workers run elsewhere (`mitra worker`) on the same database.
+        await startPlatform(readConfig(), { roles: rest.includes('--no-workers') ? ['http'] : ['http', 'workers'], handleSignals: true });
         return;
       }
       case 'worker': {

@@ -5,11 +5,14 @@
  * so a send whose result we never recorded (a crash) is recognised instead of sent twice.
  */
 import type { OutboundMessage } from '../engine/outbound.ts';
-import { toGraphMessage, type GraphClient, type SendResult } from '../channels/whatsapp/index.ts';
+import { isWindowOpen, toGraphMessage, type GraphClient, type SendResult } from '../channels/whatsapp/index.ts';
 import type { Store } from '../storage/index.ts';
 
 /** Meta keeps uploaded media for 30 days; reuse an id for a little less than that. */
 const MEDIA_REUSE_MS = 29 * 24 * 60 * 60 * 1000;
+
+/** Graph client failure titles after which the message may nevertheless have been sent. */
+const AMBIGUOUS_FAILURES: ReadonlySet<string> = new Set(['timeout', 'network error']);
 
 /** One row the outbox asks us to send. */
 export interface OutboundRow {
@@ -17,6 +20,7 @@ export interface OutboundRow {
   waId: string;
   message: OutboundMessage;
   attempts: number;
+  lastInboundAt: string | null;
 }
 
 /** Creates the send function for the outbox sender. */
@@ -31,7 +35,7 @@ export function createWhatsappDelivery(client: GraphClient, store: Pick<Store, '
     return id;
   }
 
-  return async function deliver(row: OutboundRow): Promise<SendResult & { request?: object }> {
+  return async function deliver(row: OutboundRow): Promise<SendResult & { request?: object; maybeDelivered?: boolean }> {
     const media = new Map<string, string>();
     const m = row.message;
     if (m.type === 'document' || m.type === 'image' || m.type === 'audio') {
@@ -46,6 +50,9 @@ export function createWhatsappDelivery(client: GraphClient, store: Pick<Store, '
       biz_opaque_callback_data: row.id,
     };
     const result = await client.send(body);
+    // The Graph client reports a request that got no answer as 'timeout' or 'network error'
+    // (graph-client.ts): Meta may have sent it, so the outbox must not resend it straight away.
+    if (!result.ok && result.retryable && AMBIGUOUS_FAILURES.has(result.title)) return { ...result, maybeDelivered: true, request: body };
     return { ...result, request: body };
   };
 }

@@ -13,7 +13,7 @@ import { CatalogStore, loadCatalog } from '../catalog/index.ts';
 import { createGraphClient, type GraphClient } from '../channels/whatsapp/index.ts';
 import { createGraphDouble, type GraphDouble } from '../channels/graph-double/index.ts';
 import { createSimulatorBackend, registerSimulatorRoutes, type SimulatorBackend } from '../channels/simulator/index.ts';
-import { acquireDataDirLock, createStore, migrate, openDatabase, type Db, type Store } from '../storage/index.ts';
+import { acquireDataDirLock, createIngestBatcher, createStore, migrate, openDatabase, type Db, type Store } from '../storage/index.ts';
 import { registerWhatsappWebhookRoutes } from '../http/whatsapp-webhook-routes.ts';
 import { registerOpsRoutes } from '../http/ops-routes.ts';
 import { registerHomeRoutes } from '../http/home-routes.ts';
@@ -25,6 +25,9 @@ import { createLogger, type Logger } from './logger.ts';
 import { loadOrCreateLocalSecrets } from './local-secrets.ts';
 import { createWhatsappDelivery } from './deliver-outbound.ts';
 import { createMediaResolver } from './resolve-inbound-media.ts';
+
+/** Inbound processor loops per process. */
+const INBOUND_PROCESSORS = 2;
 
 /** The package version, shown in /healthz and the banner. */
 export const VERSION = '0.1.0';
@@ -115,16 +118,19 @@ async function start(config: Config, options: StartOptions, log: Logger, cleanup
       now: clock(), newId: () => randomBytes(8).toString('hex'), catalog: catalog.current(), citizen: facts, settings,
     });
 
-  let processor: ReturnType<typeof createInboundProcessor> | undefined;
+  let processor: { wake(): void; start(): void; stop(): Promise<void> } | undefined;
   if (options.roles.includes('workers')) {
     const sender = createOutboxSender({ db, send: createWhatsappDelivery(graph, store), concurrency: config.outboxConcurrency, log, pollMs: options.pollMs,
       leaseMs: config.outboxLeaseMs, reclaimGraceMs: config.outboxReclaimGraceMs,
     });
-    processor = createInboundProcessor({
+    // Two processors per process: while one waits on the database the other runs turns. The
+    // advisory lock per citizen keeps them (and other processes) from overlapping.
+    const processors = Array.from({ length: INBOUND_PROCESSORS }, () => createInboundProcessor({
       db, turn: engineTurn, resolveMedia: createMediaResolver(graph, store),
       idleDeadline: (s: unknown) => idleDeadline(s as Session, settings), log, pollMs: options.pollMs,
       onOutbound: () => sender.wake(),
-    });
+    }));
+    processor = { wake: () => processors.forEach((p) => p.wake()), start: () => processors.forEach((p) => p.start()), stop: async () => { await Promise.all(processors.map((p) => p.stop())); } };
     const sweeper = createIdleSweeper({ db, log, pollMs: options.pollMs, now: clock, onQueued: () => processor?.wake() });
     processor.start();
     sender.start();
@@ -140,7 +146,13 @@ async function start(config: Config, options: StartOptions, log: Logger, cleanup
   if (options.roles.includes('http')) {
     http = Fastify({ logger: false, bodyLimit: 1024 * 1024, forceCloseConnections: true });
     await registerWhatsappWebhookRoutes(http, {
-      store, appSecret: wa.appSecret, verifyToken: wa.verifyToken, onAccepted: () => processor?.wake(),
+      store: createIngestBatcher(store), appSecret: wa.appSecret, verifyToken: wa.verifyToken, onAccepted: () => processor?.wake(),
+      // Blue ticks and "typing…" while the turn runs (best effort: a lost receipt harms no one).
+      onStored: (messages) => {
+        const latest = new Map<string, string>();
+        for (const m of messages) if (m.content.type !== 'reaction') latest.set(m.from, m.id);
+        for (const id of latest.values()) void graph.markRead(id, { typing: true }).catch(() => undefined);
+      },
     });
     registerOpsRoutes(http, {
       version: VERSION,

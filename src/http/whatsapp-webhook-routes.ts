@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { parseWebhook, verifySignature, verifySubscription } from '../channels/whatsapp/index.ts';
 import { deliveryStatuses, errors, inboundDuplicates, inboundMessages } from '../app/metrics.ts';
 import type { Store } from '../storage/index.ts';
+import type { InboundMessage } from '../engine/inbound.ts';
 
 /** Meta's documented maximum webhook payload (whatsapp-cloud-api.md §2.3). */
 export const MAX_WEBHOOK_BYTES = 3 * 1024 * 1024;
@@ -19,6 +20,8 @@ export interface WebhookDeps {
   verifyToken: string;
   /** Called after new messages were stored, to wake the local processor at once. */
   onAccepted?: (accepted: number) => void;
+  /** Called with the citizens' messages once stored (for read receipts and typing indicators). */
+  onStored?: (messages: readonly InboundMessage[]) => void;
 }
 
 /** Registers the webhook routes on `app` (in their own scope: raw-body JSON parsing). */
@@ -78,6 +81,7 @@ export async function registerWhatsappWebhookRoutes(app: FastifyInstance, deps: 
       if (result.duplicates) inboundDuplicates.inc(result.duplicates);
       if (parsed.rejected.length) errors.inc({ code: 'webhook_part_rejected' }, parsed.rejected.length);
       if (result.accepted > 0) deps.onAccepted?.(result.accepted);
+      if (parsed.messages.length > 0) deps.onStored?.(parsed.messages);
       return reply.code(200).send({ ok: true });
     });
   });

@@ -26,4 +26,5 @@ export {
   type StorageHealth,
 } from './store.ts';
 export { loadCitizenFacts } from './load-citizen-facts.ts';
+export { createIngestBatcher, MAX_INGEST_BATCH_ITEMS } from './create-ingest-batcher.ts';
 export { OUTBOUND_STATUS_ORDER, type OutboundStatus } from './outbound-status-order.ts';

@@ -8,6 +8,7 @@ import type { InboundMessage } from '../engine/inbound.ts';
 import type { OutboundMessage } from '../engine/outbound.ts';
 import type { Db, DatabaseDriver } from './db.ts';
 import { OUTBOUND_STATUS_ARRAY_SQL, statusRankSql, type OutboundStatus } from './outbound-status-order.ts';
+import { postgresSafeJson, postgresSafeText } from './postgres-safe-json.ts';
 
 /** A delivery status of one of our messages, as reported by the channel. */
 export interface IngestStatus {
@@ -269,9 +270,13 @@ export function createStore(db: Db) {
     async ingest(batch: IngestBatch): Promise<IngestResult> {
       const messages = batch.messages ?? [];
       const statuses = batch.statuses ?? [];
+      // Webhook text is arbitrary: make it storable (NUL, lone surrogates), or the statement fails
+      // and Meta redelivers the same webhook forever (see postgres-safe-json.ts).
+      const text = (value: string | null | undefined): string | null => (value === undefined || value === null ? null : postgresSafeText(value));
+      const safeJson = (value: unknown): string | null => (value === undefined ? null : postgresSafeJson(value));
       const errorRows = [
-        ...(batch.errors ?? []).map((e) => ({ kind: 'value_error', code: e.code ?? null, title: e.title, details: e.details ?? null, payload: json(e.raw) })),
-        ...(batch.rejected ?? []).map((r) => ({ kind: 'rejected', code: null, title: r.reason, details: null, payload: json(r.part) })),
+        ...(batch.errors ?? []).map((e) => ({ kind: 'value_error', code: e.code ?? null, title: e.title, details: e.details ?? null, payload: safeJson(e.raw) })),
+        ...(batch.rejected ?? []).map((r) => ({ kind: 'rejected', code: null, title: r.reason, details: null, payload: safeJson(r.part) })),
       ];
       if (messages.length === 0 && statuses.length === 0 && errorRows.length === 0) {
         return { accepted: 0, duplicates: 0, acceptedByType: {}, statusesByStatus: {}, outboundAdvanced: 0 };
@@ -279,20 +284,20 @@ export function createStore(db: Db) {
       const { rows } = await db.query<{ accepted: number; by_type: Record<string, number>; by_status: Record<string, number>; advanced: number }>(
         INGEST_SQL,
         [
-          messages.map((m) => m.id),
-          messages.map((m) => m.from),
-          messages.map((m) => m.content.type),
-          messages.map((m) => JSON.stringify(m)),
-          statuses.map((s) => s.providerId),
-          statuses.map((s) => s.status),
+          messages.map((m) => text(m.id)),
+          messages.map((m) => text(m.from)),
+          messages.map((m) => text(m.content.type)),
+          messages.map((m) => postgresSafeJson(m)),
+          statuses.map((s) => text(s.providerId)),
+          statuses.map((s) => text(s.status)),
           statuses.map((s) => s.at),
-          statuses.map((s) => s.recipientId ?? null),
-          statuses.map((s) => s.callbackData ?? null),
-          statuses.map((s) => json(s.errors)),
+          statuses.map((s) => text(s.recipientId)),
+          statuses.map((s) => text(s.callbackData)),
+          statuses.map((s) => safeJson(s.errors)),
           errorRows.map((e) => e.kind),
           errorRows.map((e) => e.code),
-          errorRows.map((e) => e.title),
-          errorRows.map((e) => e.details),
+          errorRows.map((e) => text(e.title)),
+          errorRows.map((e) => text(e.details)),
           errorRows.map((e) => e.payload),
         ],
       );

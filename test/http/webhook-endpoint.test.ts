@@ -19,7 +19,7 @@ for (const d of platformDrivers()) {
 
     const post = (raw: string | Buffer, signature?: string) =>
       fetch(`${p.url}/webhooks/whatsapp`, {
-        method: 'POST', body: raw,
+        method: 'POST', body: typeof raw === 'string' ? raw : new Uint8Array(raw),
         headers: { 'content-type': 'application/json', ...(signature !== undefined ? { 'x-hub-signature-256': signature } : {}) },
       });
     const inboxCount = async () => Number((await p.db.query('SELECT count(*)::int AS n FROM inbound_messages')).rows[0].n);

@@ -26,7 +26,7 @@ import { createPollLoop, SILENT_LOG, type WorkerLog } from './poll-loop.ts';
 /** Namespace (first key) of the per-citizen advisory locks taken by the processor. */
 export const CITIZEN_LOCK_CLASS = 7001;
 /** Citizens locked per batch when not configured. */
-export const DEFAULT_BATCH_SIZE = 50;
+export const DEFAULT_BATCH_SIZE = 200;
 /** Messages read per batch at most, across its citizens. */
 export const MAX_MESSAGES_PER_BATCH = 1000;
 /** How far down the queue a batch looks for unlocked citizens, as a multiple of `batchSize`. */

@@ -6,7 +6,8 @@
  * Claim (one statement): rows that are due, with NO earlier queued/sending row of the same
  * citizen, `FOR UPDATE SKIP LOCKED`, become `sending` with a lease. The send happens outside
  * any transaction. Results are written in batches. A row left `sending` by a crashed process is
- * reclaimed once its lease plus a grace period has passed; the grace gives the channel's status
+ * reclaimed once its lease plus a grace period has passed (and no sooner than the grace after
+ * this sender started: a restarted process first hears the webhooks it missed); the grace gives the channel's status
  * webhook — which echoes our row id as `biz_opaque_callback_data` — time to tell us that the
  * send had in fact succeeded (see `store.ingest`), so we do not send it twice.
  */
@@ -19,7 +20,15 @@ import { SILENT_LOG, type WorkerLog } from './poll-loop.ts';
 /** The outcome of one send, as the channel adapter reports it. */
 export type SendResult =
   | { ok: true; messageId: string; request?: object }
-  | { ok: false; retryable: boolean; retryAfterMs?: number; code?: number; title: string; detail?: string; request?: object };
+  | {
+      ok: false; retryable: boolean; retryAfterMs?: number; code?: number; title: string; detail?: string; request?: object;
+      /**
+       * The request may have reached the channel and been sent (a timeout, a connection lost
+       * after the request was written). The retry then waits at least the reclaim grace, so
+       * the status webhook echoing our row id can tell us first and no citizen reads it twice.
+       */
+      maybeDelivered?: boolean;
+    };
 
 /** What the sender hands to `send`. */
 export interface OutboxRow {
@@ -29,6 +38,8 @@ export interface OutboxRow {
   message: OutboundMessage;
   /** Attempts including this one. */
   attempts: number;
+  /** When the citizen last wrote to us (ISO 8601), for WhatsApp's 24-hour window; null if never. */
+  lastInboundAt: string | null;
 }
 
 /**
@@ -117,7 +128,8 @@ UPDATE outbound_messages o
    SET status = 'sending', attempts = o.attempts + 1, lease_until = $4, updated_at = now()
   FROM claimable c
  WHERE o.id = c.id
-RETURNING o.id, o.wa_id, o.message, o.attempts, o.seq`;
+RETURNING o.id, o.wa_id, o.message, o.attempts, o.seq,
+  (SELECT c.last_inbound_at FROM citizens c WHERE c.wa_id = o.wa_id) AS last_inbound_at`;
 
 const RECORD_SQL = `
 UPDATE outbound_messages o SET
@@ -157,11 +169,21 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
   let gaugeAt = 0;
   let inflight = 0;
 
+  // The grace also runs from this sender's start: after a crash and restart, every lease of the
+  // dead process has long expired, but the status webhooks Meta retried while we were down only
+  // arrive now that we are up again. Reclaiming at once would send those messages twice.
+  const startedAt = now().getTime();
+  const NO_RECLAIM = new Date(0);
+
   async function claim(limit: number): Promise<OutboxRow[]> {
     const at = now();
-    const { rows } = await db.query(CLAIM_SQL, [at, new Date(at.getTime() - graceMs), limit, new Date(at.getTime() + leaseMs)]);
+    const reclaimBefore = at.getTime() - startedAt < graceMs ? NO_RECLAIM : new Date(at.getTime() - graceMs);
+    const { rows } = await db.query(CLAIM_SQL, [at, reclaimBefore, limit, new Date(at.getTime() + leaseMs)]);
     rows.sort((a, b) => a.seq - b.seq);
-    return rows.map((r) => ({ id: r.id, waId: r.wa_id, message: r.message, attempts: r.attempts }));
+    return rows.map((r) => ({
+      id: r.id, waId: r.wa_id, message: r.message, attempts: r.attempts,
+      lastInboundAt: r.last_inbound_at ? new Date(r.last_inbound_at).toISOString() : null,
+    }));
   }
 
   /** Exponential backoff with jitter in [50 %, 100 %] of the step, capped. */
@@ -195,6 +217,7 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
     // Pair rate limit: 4^n seconds for this citizen (their later rows wait behind this one).
     if (result.code === PAIR_RATE_LIMIT_CODE) delay = Math.max(delay, 4 ** row.attempts * 1000);
     delay = Math.max(delay, result.retryAfterMs ?? 0);
+    if (result.maybeDelivered) delay = Math.max(delay, graceMs);
     outboundMessages.inc({ outcome: 'retry' });
     return { id: row.id, outcome: 'retry', providerId: null, request, nextAttemptAt: new Date(at.getTime() + delay), error, attemptsDelta: 0 };
   }
@@ -301,7 +324,8 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
       }
       let claimed = 0;
       const free = concurrency - inflight;
-      if (free > 0) {
+      // Claim in chunks: one claim per freed slot would cost a statement per message.
+      if (free > 0 && (inflight === 0 || free >= Math.ceil(concurrency / 4))) {
         try {
           const rows = await claim(free);
           claimed = rows.length;
@@ -321,7 +345,8 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
           log.error({ err: error, worker: 'outbox-sender' }, 'claiming outbound messages failed');
         }
       }
-      if (claimed === 0 || inflight >= concurrency) await sleep(pollMs);
+      if (claimed === 0 && inflight === 0) await sleep(pollMs);
+      else if (claimed === 0 || inflight >= concurrency - Math.ceil(concurrency / 4) + 1) await sleep(pollMs);
     }
     await Promise.allSettled([...inflightDone]);
   }
