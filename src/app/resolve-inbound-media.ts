@@ -24,7 +24,9 @@ export function createMediaResolver(
     const c = message.content;
     if (c.type !== 'media' || c.stored || c.failure) return message;
     const limit = STORED_MEDIA_LIMITS[c.media];
-    if (limit === undefined) return message;
+    // Not kept (videos, stickers): say so. Returning the message unresolved would leave it
+    // pending forever, and the processor holds every later message of the citizen behind it.
+    if (limit === undefined) return { ...message, content: { ...c, failure: 'type_not_allowed' } };
     const known = await store.findDocumentByMedia(c.mediaId);
     const attach = (doc: { id: string; mimeType: string; bytes: number; sha256: string; filename: string | null }) => ({
       ...message,

@@ -54,10 +54,12 @@ for (const driver of platformDrivers()) {
 
     it('delivers every reply exactly once and in order after 429s, 500s and hangs', async () => {
       const double = platform.double!;
-      // The outage is scripted before the citizens write, so their first replies meet it.
-      double.failNext({ status: 429, code: 130429, count: 3, retryAfterSeconds: 1 });
+      // The outage is scripted before the citizens write, so their first replies meet it. It
+      // spans more calls (18) than the citizens' best-effort mark-as-read calls (at most 12,
+      // one per inbound message), so replies meet every kind of failure whatever the order.
+      double.failNext({ status: 429, code: 130429, count: 8, retryAfterSeconds: 1 });
+      double.failNext({ status: 500, code: 131000, count: 6 });
       double.failNext({ status: 429, code: 131056, count: 1 });
-      double.failNext({ status: 500, code: 131000, count: 4 });
       double.failNext({ status: 504, code: 0, count: 3, hang: true });
       const citizens = Array.from({ length: CITIZENS }, (_, i) => `91970000${String(i).padStart(4, '0')}`);
       for (const text of TEXTS.slice(0, MESSAGES_PER_CITIZEN)) {
@@ -85,10 +87,12 @@ for (const driver of platformDrivers()) {
       const failuresBefore = await sendFailures();
       const failedBefore = (await platform.store.counts()).outboxFailed;
 
-      platform.double!.failNext({ status: 400, code: 131026, count: 1 });
+      // The double fails the next N API calls of any kind, and each inbound message also brings
+      // one best-effort mark-as-read call (start-platform.ts): count 2 covers it and the reply.
+      platform.double!.failNext({ status: 400, code: 131026, count: 2 });
       await post(waId, 'Hi');
       await drained();
-      platform.double!.failNext({ status: 400, code: 131009, count: 1 });
+      platform.double!.failNext({ status: 400, code: 131009, count: 2 });
       await post(waId, 'help');
       await drained();
       await post(waId, 'menu');

@@ -27,6 +27,8 @@ import { createPollLoop, SILENT_LOG, type WorkerLog } from './poll-loop.ts';
 export const CITIZEN_LOCK_CLASS = 7001;
 /** Citizens locked per batch when not configured. */
 export const DEFAULT_BATCH_SIZE = 200;
+/** Longest stretch of engine turns before the processor lets the event loop run, in ms. */
+export const YIELD_EVERY_MS = 4;
 /** Messages read per batch at most, across its citizens. */
 export const MAX_MESSAGES_PER_BATCH = 1000;
 /** How far down the queue a batch looks for unlocked citizens, as a multiple of `batchSize`. */
@@ -207,7 +209,14 @@ export function createInboundProcessor(options: InboundProcessorOptions): Inboun
         lastInboundAt: string | null; idleDeadline: string | null;
       }[] = [];
 
+      let yieldedAt = performance.now();
       for (const [waId, rows] of byCitizen) {
+        // Engine turns are synchronous CPU work; a batch of hundreds would hold the event loop
+        // for long enough to delay webhook acknowledgements. Let other work in between.
+        if (performance.now() - yieldedAt > YIELD_EVERY_MS) {
+          await new Promise<void>((resolve) => setImmediate(resolve));
+          yieldedAt = performance.now();
+        }
         const citizen = known.get(waId);
         let session: unknown = citizen?.session ?? undefined;
         let lang = citizen?.lang ?? null;
