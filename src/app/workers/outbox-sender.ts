@@ -12,6 +12,7 @@
  * send had in fact succeeded (see `store.ingest`), so we do not send it twice.
  */
 import type { Db } from '../../storage/db.ts';
+import { createWakeableSleep } from './wakeable-sleep.ts';
 import type { OutboundMessage } from '../../engine/outbound.ts';
 import { OUTBOUND_STATUS_ARRAY_SQL, statusRankSql } from '../../storage/outbound-status-order.ts';
 import { errors as errorsMetric, outboundMessages, outboxDepth } from '../metrics.ts';
@@ -290,29 +291,9 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
   // The background loop keeps `concurrency` sends in flight, refilling as each one finishes.
   let running = false;
   let loopDone: Promise<void> = Promise.resolve();
-  let wakeUp: (() => void) | undefined;
-  let woken = false;
-  const signal = () => {
-    if (wakeUp) wakeUp();
-    else woken = true;
-  };
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      if (woken || !running) {
-        woken = false;
-        resolve();
-        return;
-      }
-      const timer = setTimeout(() => {
-        wakeUp = undefined;
-        resolve();
-      }, ms);
-      wakeUp = () => {
-        clearTimeout(timer);
-        wakeUp = undefined;
-        resolve();
-      };
-    });
+  const pauser = createWakeableSleep(() => running);
+  const signal = () => pauser.wake();
+  const sleep = (ms: number) => pauser.sleep(ms);
   const inflightDone = new Set<Promise<void>>();
 
   async function loop(): Promise<void> {
@@ -360,7 +341,7 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
     },
     async stop() {
       running = false;
-      wakeUp?.();
+      pauser.wake();
       await loopDone;
     },
     wake: signal,

@@ -3,6 +3,7 @@
  * sleep `pollMs` or until `wake()` (a webhook just stored something). Errors are logged and the
  * loop carries on after a pause, so a database restart does not kill the worker.
  */
+import { createWakeableSleep } from './wakeable-sleep.ts';
 
 /** The logger shape workers need (pino's methods fit). */
 export interface WorkerLog {
@@ -37,26 +38,8 @@ export function createPollLoop(options: {
 }): PollLoop {
   let running = false;
   let done: Promise<void> = Promise.resolve();
-  let wakeUp: (() => void) | undefined;
-  let woken = false;
-
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      if (woken || !running) {
-        woken = false;
-        resolve();
-        return;
-      }
-      const timer = setTimeout(() => {
-        wakeUp = undefined;
-        resolve();
-      }, ms);
-      wakeUp = () => {
-        clearTimeout(timer);
-        wakeUp = undefined;
-        resolve();
-      };
-    });
+  const pauser = createWakeableSleep(() => running);
+  const sleep = (ms: number) => pauser.sleep(ms);
 
   async function loop(): Promise<void> {
     while (running) {
@@ -83,12 +66,9 @@ export function createPollLoop(options: {
     },
     async stop() {
       running = false;
-      wakeUp?.();
+      pauser.wake();
       await done;
     },
-    wake() {
-      if (wakeUp) wakeUp();
-      else woken = true;
-    },
+    wake: () => pauser.wake(),
   };
 }
