@@ -22,7 +22,8 @@ export interface LoadResult {
 const SCRIPT = ['Hi', 'English', 'help', 'menu', 'my applications', 'hello', 'income certificate', 'menu'];
 
 export interface LoadOptions {
-  url: string;
+  /** One server, or several processes of one deployment (requests go round-robin). */
+  url: string | string[];
   appSecret: string;
   phoneNumberId: string;
   citizens: number;
@@ -41,7 +42,7 @@ export function percentile(sorted: number[], p: number): number {
 
 export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: opts.concurrency ?? 128 });
-  const target = new URL('/webhooks/whatsapp', opts.url);
+  const targets = (Array.isArray(opts.url) ? opts.url : [opts.url]).map((u) => new URL('/webhooks/whatsapp', u));
   const counters = new Array(opts.citizens).fill(0);
   let next = 0;
   const result: LoadResult = { sent: 0, ok: 0, failed: 0, seconds: 0, latencies: [], wamids: [] };
@@ -56,7 +57,7 @@ export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
       const started = performance.now();
       result.sent++;
       result.wamids.push(id);
-      const req = request(target, {
+      const req = request(targets[c % targets.length], {
         method: 'POST', agent,
         headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(raw), 'x-hub-signature-256': signBody(raw, opts.appSecret) },
       }, (res) => {

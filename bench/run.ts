@@ -1,5 +1,6 @@
 // `npm run bench`: runs the benchmarks and prints a dated Markdown section for bench/RESULTS.md.
-// Options: --quick (short runs), --statuses (status webhooks flow back, as from Meta).
+// Options: --quick (short runs), --statuses (status webhooks flow back, as from Meta),
+// --no-read-receipts (no mark-as-read call per message), --processes=N (N Mitra processes).
 import { runWebhookIngestBench } from './webhook-ingest.ts';
 
 const args = process.argv.slice(2);
@@ -10,6 +11,8 @@ const lines = await runWebhookIngestBench({
   citizens: 2000,
   ceilingSeconds: quick ? 5 : 15,
   statuses: args.includes('--statuses'),
+  readReceipts: !args.includes('--no-read-receipts'),
+  processes: Number(args.find((a) => a.startsWith('--processes='))?.split('=')[1] ?? 1),
 });
 console.log(`\n### Webhook ingest, ${new Date().toISOString().slice(0, 10)}${quick ? ' (quick)' : ''}\n${lines.join('\n')}\n`);
 process.exit(0);

@@ -51,6 +51,8 @@ export interface IngestBenchOptions {
   citizens: number;
   ceilingSeconds: number;
   statuses: boolean;
+  readReceipts: boolean;
+  processes: number;
 }
 
 /** Runs the benchmark and returns the report lines. */
@@ -83,14 +85,20 @@ export async function runWebhookIngestBench(opts: IngestBenchOptions): Promise<s
     report.push(`- baseline at ${opts.rate}/s open loop: ${describeLoad(bareAtRate)}`);
 
     // Mitra on PostgreSQL, live mode against the Graph double.
-    const mitra = await startChild(['bin/mitra.js', 'serve'], {
+    const mitraEnv = {
       DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn',
       WHATSAPP_APP_SECRET: SECRET, WHATSAPP_VERIFY_TOKEN: 'bench', WHATSAPP_ACCESS_TOKEN: TOKEN, WHATSAPP_PHONE_NUMBER_ID: PHONE_ID,
-      WHATSAPP_GRAPH_URL: graphUrl, DB_POOL_SIZE: '20',
-    });
-    children.push(mitra.child);
-    const mitraUrl = `http://127.0.0.1:${mitra.port}`;
-    if (opts.statuses) double.setWebhookUrl(`${mitraUrl}/webhooks/whatsapp`);
+      WHATSAPP_GRAPH_URL: graphUrl, DB_POOL_SIZE: '20', WHATSAPP_READ_RECEIPTS: opts.readReceipts ? 'true' : 'false',
+    };
+    // Several processes of one deployment share the database, as behind a load balancer.
+    const mitraUrls: string[] = [];
+    for (let i = 0; i < opts.processes; i++) {
+      const mitra = await startChild(['bin/mitra.js', 'serve'], mitraEnv);
+      children.push(mitra.child);
+      mitraUrls.push(`http://127.0.0.1:${mitra.port}`);
+    }
+    const mitraUrl = mitraUrls.length === 1 ? mitraUrls[0] : mitraUrls;
+    if (opts.statuses) double.setWebhookUrl(`${mitraUrls[0]}/webhooks/whatsapp`);
     const db = new pg.Client({ connectionString: databaseUrl });
     db.on('error', () => undefined);
     await db.connect();
@@ -123,7 +131,7 @@ export async function runWebhookIngestBench(opts: IngestBenchOptions): Promise<s
     const duplicates = callbacks.length - new Set(callbacks).size;
     const fullSeconds = samples.filter((s) => s.t <= opts.seconds);
     const inRun = fullSeconds.at(-1)?.done ?? 0;
-    report.push(`- Mitra at ${opts.rate}/s offered for ${opts.seconds} s, ${opts.citizens} citizens${opts.statuses ? ', with sent/delivered/read status webhooks flowing back' : ''}: ${describeLoad(load)}`);
+    report.push(`- Mitra at ${opts.rate}/s offered for ${opts.seconds} s, ${opts.citizens} citizens${opts.statuses ? ', with sent/delivered/read status webhooks flowing back' : ''}${opts.readReceipts ? ', read receipts + typing indicator on' : ', read receipts off'}, ${opts.processes} Mitra process${opts.processes > 1 ? 'es' : ''}: ${describeLoad(load)}`);
     report.push(`- fully processed during the ${opts.seconds} s: ${inRun} (${(inRun / opts.seconds).toFixed(0)}/s); all ${storedDone} processed after ${tDone.toFixed(1)} s (drained: ${drained})`);
     report.push(`- exactly once: acknowledged ${load.ok}, stored ${storedAll}, processed ${storedDone}, lost ${load.ok - storedDone}; replies queued ${outRows.n}, delivered to the Graph double ${delivered.length}, duplicated ${duplicates}`);
     const ceiling = await runLoad({ url: mitraUrl, appSecret: SECRET, phoneNumberId: PHONE_ID, citizens: 5000, concurrency: 64, seconds: opts.ceilingSeconds, citizenOffset: 500000 });

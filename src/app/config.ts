@@ -54,6 +54,7 @@ const envSchema = z.object({
   WHATSAPP_TIMEOUT_MS: intFrom('WHATSAPP_TIMEOUT_MS', 15_000, 100, 600_000),
   OUTBOX_LEASE_MS: intFrom('OUTBOX_LEASE_MS', 60_000, 100, 3_600_000),
   OUTBOX_RECLAIM_GRACE_MS: intFrom('OUTBOX_RECLAIM_GRACE_MS', 15_000, 0, 3_600_000),
+  WHATSAPP_READ_RECEIPTS: z.enum(['true', 'false']).optional(),
   WHATSAPP_APP_SECRET: z.string().optional(),
   WHATSAPP_VERIFY_TOKEN: z.string().optional(),
   WHATSAPP_ACCESS_TOKEN: z.string().optional(),
@@ -84,6 +85,8 @@ export interface Config {
   outboxLeaseMs: number;
   /** Wait after an expired lease before a row is sent again (OUTBOX_RECLAIM_GRACE_MS). */
   outboxReclaimGraceMs: number;
+  /** Mark citizens' messages read with a typing indicator (WHATSAPP_READ_RECEIPTS, default true). */
+  readReceipts: boolean;
   whatsapp:
     | { mode: 'live'; appSecret: string; verifyToken: string; accessToken: string; phoneNumberId: string; graphUrl: string; apiVersion: string }
     | { mode: 'simulator'; apiVersion: string };
@@ -119,6 +122,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     whatsappTimeoutMs: e.WHATSAPP_TIMEOUT_MS,
     outboxLeaseMs: e.OUTBOX_LEASE_MS,
     outboxReclaimGraceMs: e.OUTBOX_RECLAIM_GRACE_MS,
+    readReceipts: e.WHATSAPP_READ_RECEIPTS !== 'false',
     whatsapp: present.length === WHATSAPP_REQUIRED.length
       ? {
           mode: 'live',

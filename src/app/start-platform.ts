@@ -148,7 +148,7 @@ async function start(config: Config, options: StartOptions, log: Logger, cleanup
     await registerWhatsappWebhookRoutes(http, {
       store: createIngestBatcher(store), appSecret: wa.appSecret, verifyToken: wa.verifyToken, onAccepted: () => processor?.wake(),
       // Blue ticks and "typing…" while the turn runs (best effort: a lost receipt harms no one).
-      onStored: (messages) => {
+      onStored: !config.readReceipts ? undefined : (messages) => {
         const latest = new Map<string, string>();
         for (const m of messages) if (m.content.type !== 'reaction') latest.set(m.from, m.id);
         for (const id of latest.values()) void graph.markRead(id, { typing: true }).catch(() => undefined);
