@@ -4,12 +4,11 @@
  * double. Mitra and the bare baseline each run in their own child process; this process runs
  * the load generator and the Graph double. Prints a Markdown report section.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { createGraphDouble } from '../src/channels/graph-double/index.ts';
 import { runLoad, percentile, type LoadResult } from './load-generator.ts';
 
 const ROOT = new URL('..', import.meta.url).pathname;
@@ -28,6 +27,7 @@ function startChild(args: string[], env: Record<string, string>): Promise<{ chil
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', (d: Buffer) => { out += d.toString(); });
+    if (process.env.BENCH_CHILD_LOG) child.stdout!.on('data', (d: Buffer) => process.stderr.write(d));
     child.on('exit', (code) => reject(new Error(`child exited ${code}: ${out.slice(-2000)}`)));
   });
 }
@@ -53,6 +53,8 @@ export interface IngestBenchOptions {
   statuses: boolean;
   readReceipts: boolean;
   processes: number;
+  /** HTTP-only processes plus one worker process, instead of processes that do both. */
+  split: boolean;
 }
 
 /** Runs the benchmark and returns the report lines. */
@@ -68,9 +70,18 @@ export async function runWebhookIngestBench(opts: IngestBenchOptions): Promise<s
   const report: string[] = [];
   const children: ChildProcess[] = [];
   const dataDir = mkdtempSync(join(tmpdir(), 'mitra-bench-'));
-  const double = createGraphDouble({ accessToken: TOKEN, phoneNumberId: PHONE_ID, appSecret: SECRET, statusDelays: false });
+  const doubleProcess = fork(new URL('./graph-double-process.ts', import.meta.url).pathname, [], {
+    execArgv: ['--import', 'tsx'], env: { ...process.env, DOUBLE_TOKEN: TOKEN, DOUBLE_PHONE_ID: PHONE_ID, DOUBLE_SECRET: SECRET }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  children.push(doubleProcess);
+  const ask = <T>(message: object, type: string) => new Promise<T>((resolve) => {
+    const on = (m: any) => { if (m.type === type) { doubleProcess.off('message', on); resolve(m as T); } };
+    doubleProcess.on('message', on);
+    doubleProcess.send(message);
+  });
+  const doubleStats = (from: number) => ask<{ total: number; callbacks: string[] }>({ type: 'stats', from }, 'stats');
   try {
-    const graphUrl = await double.listen(0);
+    const graphUrl = await new Promise<string>((resolve) => doubleProcess.once('message', (m: any) => resolve(m.url)));
     report.push(`- machine: ${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; PostgreSQL on loopback`);
 
     // Baseline: the bare HMAC server.
@@ -93,12 +104,17 @@ export async function runWebhookIngestBench(opts: IngestBenchOptions): Promise<s
     // Several processes of one deployment share the database, as behind a load balancer.
     const mitraUrls: string[] = [];
     for (let i = 0; i < opts.processes; i++) {
-      const mitra = await startChild(['bin/mitra.js', 'serve'], mitraEnv);
+      const mitra = await startChild(['bin/mitra.js', 'serve', ...(opts.split ? ['--no-workers'] : [])], mitraEnv);
       children.push(mitra.child);
       mitraUrls.push(`http://127.0.0.1:${mitra.port}`);
     }
+    if (opts.split) {
+      // HTTP-only nodes take the webhooks; one worker process runs the turns and the sends.
+      const worker = spawn(process.execPath, ['bin/mitra.js', 'worker'], { cwd: ROOT, env: { ...process.env, ...mitraEnv }, stdio: 'ignore' });
+      children.push(worker);
+    }
     const mitraUrl = mitraUrls.length === 1 ? mitraUrls[0] : mitraUrls;
-    if (opts.statuses) double.setWebhookUrl(`${mitraUrls[0]}/webhooks/whatsapp`);
+    if (opts.statuses) doubleProcess.send({ type: 'webhook', webhookUrl: `${mitraUrls[0]}/webhooks/whatsapp` });
     const db = new pg.Client({ connectionString: databaseUrl });
     db.on('error', () => undefined);
     await db.connect();
@@ -107,12 +123,12 @@ export async function runWebhookIngestBench(opts: IngestBenchOptions): Promise<s
     // Warm-up, then the sustained run with a once-a-second sample of fully processed messages.
     await runLoad({ url: mitraUrl, appSecret: SECRET, phoneNumberId: PHONE_ID, citizens: 500, rate: 200, seconds: 5, citizenOffset: 900000 });
     await waitFor(async () => { const p = await pending(); return p.inbox === 0 && p.outbox === 0; }, 60_000);
-    const sentBefore = double.sent.length;
+    const sentBefore = (await doubleStats(0)).total;
     const doneBefore = Number((await db.query(`SELECT count(*) FROM inbound_messages WHERE status = 'done'`)).rows[0].count);
     const samples: { t: number; done: number; delivered: number }[] = [];
     const t0 = Date.now();
     const sampler = setInterval(() => {
-      void db.query(`SELECT count(*)::int AS n FROM inbound_messages WHERE status = 'done'`).then((r) => samples.push({ t: (Date.now() - t0) / 1000, done: r.rows[0].n - doneBefore, delivered: double.sent.length - sentBefore }));
+      void db.query(`SELECT count(*)::int AS n FROM inbound_messages WHERE status = 'done'`).then((r) => samples.push({ t: (Date.now() - t0) / 1000, done: r.rows[0].n - doneBefore, delivered: 0 }));
     }, 1000);
     const load = await runLoad({ url: mitraUrl, appSecret: SECRET, phoneNumberId: PHONE_ID, citizens: opts.citizens, rate: opts.rate, seconds: opts.seconds });
     const drained = await waitFor(async () => { const p = await pending(); return p.inbox === 0 && p.outbox === 0; }, 180_000);
@@ -126,12 +142,12 @@ export async function runWebhookIngestBench(opts: IngestBenchOptions): Promise<s
     const storedDone = stored.find((s) => s.status === 'done')?.n ?? 0;
     const storedAll = stored.reduce((a, s) => a + s.n, 0);
     const outRows = (await db.query(`SELECT count(*)::int AS n, count(*) FILTER (WHERE o.status IN ('sent','delivered','read'))::int AS sent FROM outbound_messages o JOIN inbound_messages i ON i.wamid = o.in_reply_to WHERE i.wamid = ANY($1)`, [ids])).rows[0] as { n: number; sent: number };
-    const delivered = double.sent.slice(sentBefore);
-    const callbacks = delivered.map((r) => String(r.body.biz_opaque_callback_data ?? ''));
+    const callbacks = (await doubleStats(sentBefore)).callbacks;
+    const delivered = callbacks;
     const duplicates = callbacks.length - new Set(callbacks).size;
     const fullSeconds = samples.filter((s) => s.t <= opts.seconds);
     const inRun = fullSeconds.at(-1)?.done ?? 0;
-    report.push(`- Mitra at ${opts.rate}/s offered for ${opts.seconds} s, ${opts.citizens} citizens${opts.statuses ? ', with sent/delivered/read status webhooks flowing back' : ''}${opts.readReceipts ? ', read receipts + typing indicator on' : ', read receipts off'}, ${opts.processes} Mitra process${opts.processes > 1 ? 'es' : ''}: ${describeLoad(load)}`);
+    report.push(`- Mitra at ${opts.rate}/s offered for ${opts.seconds} s, ${opts.citizens} citizens${opts.statuses ? ', with sent/delivered/read status webhooks flowing back' : ''}${opts.readReceipts ? ', read receipts + typing indicator on' : ', read receipts off'}, ${opts.processes} Mitra process${opts.processes > 1 ? 'es' : ''}${opts.split ? ' serving HTTP only + 1 worker process' : ' (HTTP + workers each)'}: ${describeLoad(load)}`);
     report.push(`- fully processed during the ${opts.seconds} s: ${inRun} (${(inRun / opts.seconds).toFixed(0)}/s); all ${storedDone} processed after ${tDone.toFixed(1)} s (drained: ${drained})`);
     report.push(`- exactly once: acknowledged ${load.ok}, stored ${storedAll}, processed ${storedDone}, lost ${load.ok - storedDone}; replies queued ${outRows.n}, delivered to the Graph double ${delivered.length}, duplicated ${duplicates}`);
     const ceiling = await runLoad({ url: mitraUrl, appSecret: SECRET, phoneNumberId: PHONE_ID, citizens: 5000, concurrency: 64, seconds: opts.ceilingSeconds, citizenOffset: 500000 });
@@ -144,7 +160,6 @@ export async function runWebhookIngestBench(opts: IngestBenchOptions): Promise<s
     throw err;
   } finally {
     for (const c of children) c.kill('SIGKILL');
-    await double.close();
     await new Promise((r) => setTimeout(r, 500));
     await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => undefined);
     await admin.end();
