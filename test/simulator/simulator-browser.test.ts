@@ -15,7 +15,8 @@ import { startFakeWebhookReceiver, type FakeReceiver } from './fake-webhook-rece
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
-const SCREENSHOTS = resolve(import.meta.dirname, '..', '..', 'docs', 'screenshots');
+// Screenshots refresh docs/screenshots only when asked (UPDATE_SCREENSHOTS=1), so a test run leaves the tree clean.
+const SCREENSHOTS = resolve(import.meta.dirname, '..', '..', process.env.UPDATE_SCREENSHOTS ? 'docs/screenshots' : 'test-results/screenshots');
 const APP_SECRET = 'browser-secret';
 const ACCESS_TOKEN = 'browser-token';
 const PHONE_NUMBER_ID = '777000111';
