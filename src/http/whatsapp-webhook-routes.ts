@@ -6,7 +6,8 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { parseWebhook, verifySignature, verifySubscription } from '../channels/whatsapp/index.ts';
-import { deliveryStatuses, errors, inboundDuplicates, inboundMessages } from '../app/metrics.ts';
+import { errors } from '../app/metrics.ts';
+import { recordIngestMetrics } from './record-ingest-metrics.ts';
 import type { Store } from '../storage/index.ts';
 import type { InboundMessage } from '../engine/inbound.ts';
 
@@ -76,9 +77,7 @@ export async function registerWhatsappWebhookRoutes(app: FastifyInstance, deps: 
           ...parsed.systemEvents.map((e) => ({ reason: `${e.type}: ${e.from} -> ${e.newWaId}`, part: e })),
         ],
       });
-      for (const [type, n] of Object.entries(result.acceptedByType)) inboundMessages.inc({ type }, n);
-      for (const [status, n] of Object.entries(result.statusesByStatus)) deliveryStatuses.inc({ status }, n);
-      if (result.duplicates) inboundDuplicates.inc(result.duplicates);
+      recordIngestMetrics(result);
       if (parsed.rejected.length) errors.inc({ code: 'webhook_part_rejected' }, parsed.rejected.length);
       if (result.accepted > 0) deps.onAccepted?.(result.accepted);
       if (parsed.messages.length > 0) deps.onStored?.(parsed.messages);

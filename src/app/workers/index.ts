@@ -5,6 +5,5 @@
 export { createInboundProcessor, outboundId, type InboundProcessor, type InboundProcessorOptions, type TurnPort, type TurnOutput } from './inbound-processor.ts';
 export { createIdleSweeper, type IdleSweeper, type IdleSweeperOptions } from './idle-sweeper.ts';
 export { createOutboxSender, type OutboxSender, type OutboxSenderOptions, type OutboxRow, type SendPort, type SendResult } from './outbox-sender.ts';
-export { recordIngestMetrics } from './record-ingest-metrics.ts';
 export { apologyText, APOLOGY_TEXT } from './apology-text.ts';
 export { createPollLoop, SILENT_LOG, type PollLoop, type WorkerLog } from './poll-loop.ts';

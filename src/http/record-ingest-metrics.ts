@@ -2,8 +2,8 @@
  * Turns what `store.ingest` did into Prometheus counts, so the webhook route needs one call.
  * Kept out of `src/storage/` because storage does not depend on the app's metrics.
  */
-import type { IngestResult } from '../../storage/store.ts';
-import { deliveryStatuses, inboundDuplicates, inboundMessages } from '../metrics.ts';
+import type { IngestResult } from '../storage/index.ts';
+import { deliveryStatuses, inboundDuplicates, inboundMessages } from '../app/metrics.ts';
 
 /** Adds one ingest's counts to the inbound, duplicate and delivery-status counters. */
 export function recordIngestMetrics(result: IngestResult): void {
