@@ -53,6 +53,7 @@ export class CatalogStore {
         version === undefined ? snapshot.service(id) : history.get(versionKey(id, version))?.definition,
       services: () => snapshot.services(),
       departments: () => snapshot.departments(),
+      system: (id: string) => snapshot.system(id),
       popular: () => snapshot.popular(),
       search: (text: string, lang: Lang, limit: number) => snapshot.search(text, lang, limit),
     };

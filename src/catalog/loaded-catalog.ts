@@ -5,7 +5,7 @@
  */
 import type { Lang } from '../lib/languages.ts';
 import type { CatalogView } from '../engine/ports.ts';
-import type { Department, ServiceDefinition } from '../engine/definition/schema.ts';
+import type { Department, DepartmentSystem, ServiceDefinition } from '../engine/definition/schema.ts';
 import { ServiceSearchIndex, type SearchHit } from './service-search-index.ts';
 
 /**
@@ -20,8 +20,10 @@ export class LoadedCatalog implements CatalogView {
   readonly #byId: ReadonlyMap<string, ServiceDefinition>;
   readonly #popular: readonly string[];
   readonly #index: ServiceSearchIndex;
+  readonly #systems: ReadonlyMap<string, DepartmentSystem>;
 
-  constructor(departments: readonly Department[], services: readonly ServiceDefinition[], popular: readonly string[]) {
+  constructor(departments: readonly Department[], services: readonly ServiceDefinition[], popular: readonly string[], systems: readonly DepartmentSystem[] = []) {
+    this.#systems = new Map(systems.map((s) => [s.id, s]));
     this.#departments = Object.freeze([...departments]);
     this.#services = Object.freeze([...services]);
     this.#byId = new Map(services.map((s) => [s.id, s]));
@@ -54,6 +56,16 @@ export class LoadedCatalog implements CatalogView {
   /** The services of one department, in catalog order; empty for a department with none yet. */
   servicesInDepartment(departmentId: string): readonly ServiceDefinition[] {
     return this.#services.filter((s) => s.department === departmentId);
+  }
+
+  /** The department system or gateway `id`, from `systems.yaml`. */
+  system(id: string): DepartmentSystem | undefined {
+    return this.#systems.get(id);
+  }
+
+  /** Every department system, in file order. */
+  systems(): readonly DepartmentSystem[] {
+    return [...this.#systems.values()];
   }
 
   /** Service ids to show first, from `catalog.yaml`. */

@@ -13,8 +13,13 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, extname, basename } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { department as departmentSchema, type Department, type ServiceDefinition } from '../engine/definition/schema.ts';
+import { z } from 'zod';
+import {
+  choiceOption, department as departmentSchema, departmentSystem, optionSetName, PAYMENT_SYSTEM_ID,
+  type Department, type DepartmentSystem, type ServiceDefinition,
+} from '../engine/definition/schema.ts';
 import { readDefinition } from '../engine/definition/read-definition.ts';
+import type { OptionSets } from '../engine/definition/expand-option-sets.ts';
 import { catalogSettings } from './catalog-settings.ts';
 import { checkMessageLimits } from './check-message-limits.ts';
 import { LoadedCatalog } from './loaded-catalog.ts';
@@ -23,6 +28,12 @@ import { LoadedCatalog } from './loaded-catalog.ts';
 export const DEPARTMENTS_FILE = 'departments.yaml';
 /** The catalog settings file, relative to the catalog directory. */
 export const SETTINGS_FILE = 'catalog.yaml';
+/** Shared option lists (`optionSet` in definitions), relative to the catalog directory. */
+export const OPTION_SETS_FILE = 'option-sets.yaml';
+/** Department systems and the payment gateway that services call. */
+export const SYSTEMS_FILE = 'systems.yaml';
+/** Files at the catalog root that are not service definitions. */
+const ROOT_FILES: readonly string[] = ['departments.yaml', 'catalog.yaml', 'option-sets.yaml', 'systems.yaml'];
 /** File extensions read as service definitions. */
 export const DEFINITION_EXTENSIONS: readonly string[] = ['.yaml', '.yml', '.json'];
 
@@ -45,6 +56,9 @@ export async function readCatalogDir(dir: string): Promise<CatalogDirResult> {
   const errors: string[] = [];
   const departments = await readDepartments(dir, errors);
   const popular = await readSettings(dir, errors);
+  const optionSets = await readOptionSets(dir, errors);
+  const systems = await readSystems(dir, errors);
+  const systemIds = new Set(systems.map((s) => s.id));
   const departmentOrder = new Map(departments.map((d, i) => [d.id, i]));
 
   const byId = new Map<string, { file: string; definition: ServiceDefinition }>();
@@ -57,7 +71,7 @@ export async function readCatalogDir(dir: string): Promise<CatalogDirResult> {
       errors.push(`${file}: cannot be read: ${(err as Error).message}`);
       continue;
     }
-    const result = readDefinition(file, text);
+    const result = readDefinition(file, text, { optionSets });
     if (!result.ok) {
       // The definition pipeline names the service once it knows its id; lead with the file
       // so every catalog error points at what to open.
@@ -78,6 +92,12 @@ export async function readCatalogDir(dir: string): Promise<CatalogDirResult> {
       errors.push(`${file}: department '${definition.department}' is not in ${DEPARTMENTS_FILE}`);
     }
     errors.push(...checkMessageLimits(file, definition));
+    for (const step of definition.steps) {
+      const system = step.type === 'call_department' ? step.system : step.type === 'make_payment' ? PAYMENT_SYSTEM_ID : undefined;
+      if (system !== undefined && !systemIds.has(system)) {
+        errors.push(`${file}: step '${step.id}': system '${system}' is not in ${SYSTEMS_FILE}`);
+      }
+    }
     const earlier = byId.get(definition.id);
     if (earlier) {
       errors.push(`${file}: duplicate service id '${definition.id}' (also in ${earlier.file})`);
@@ -99,7 +119,7 @@ export async function readCatalogDir(dir: string): Promise<CatalogDirResult> {
     (departmentOrder.get(a.department)! - departmentOrder.get(b.department)!)
     || (popularRank(a.id) - popularRank(b.id))
     || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { catalog: new LoadedCatalog(departments, services, popular), errors, departments: departments.length, services: valid };
+  return { catalog: new LoadedCatalog(departments, services, popular, systems), errors, departments: departments.length, services: valid };
 }
 
 /** Reads and validates `departments.yaml`; pushes errors; returns the valid departments. */
@@ -129,6 +149,38 @@ async function readDepartments(dir: string, errors: string[]): Promise<Departmen
     found.push(parsed.data);
   });
   return found;
+}
+
+/** Reads `option-sets.yaml` (optional): a map from set name to a list of choice options. */
+async function readOptionSets(dir: string, errors: string[]): Promise<OptionSets> {
+  const raw = await readYamlFile(dir, OPTION_SETS_FILE, errors, false);
+  const sets = new Map<string, z.infer<typeof choiceOption>[]>();
+  if (raw === undefined || raw === null) return sets;
+  const parsed = z.record(optionSetName, z.array(choiceOption).min(2).max(100)).safeParse(raw);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) errors.push(`${OPTION_SETS_FILE}: ${issue.path.join('.') || '(file)'}: ${issue.message}`);
+    return sets;
+  }
+  for (const [name, options] of Object.entries(parsed.data)) {
+    const ids = options.map((o) => o.id);
+    if (new Set(ids).size !== ids.length) errors.push(`${OPTION_SETS_FILE}: ${name}: lists an option id twice`);
+    sets.set(name, options);
+  }
+  return sets;
+}
+
+/** Reads `systems.yaml` (optional): the department systems and the payment gateway. */
+async function readSystems(dir: string, errors: string[]): Promise<DepartmentSystem[]> {
+  const raw = await readYamlFile(dir, SYSTEMS_FILE, errors, false);
+  if (raw === undefined || raw === null) return [];
+  const parsed = z.array(departmentSystem).safeParse(raw);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) errors.push(`${SYSTEMS_FILE}: ${issue.path.join('.') || '(file)'}: ${issue.message}`);
+    return [];
+  }
+  const ids = parsed.data.map((s) => s.id);
+  if (new Set(ids).size !== ids.length) errors.push(`${SYSTEMS_FILE}: lists a system id twice`);
+  return parsed.data;
 }
 
 /** Reads `catalog.yaml` (optional); pushes errors; returns the popular list. */
@@ -183,7 +235,7 @@ async function listServiceFiles(dir: string, errors: string[]): Promise<string[]
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
     if (entry.isFile()) {
-      if (isDefinition(entry.name) && entry.name !== DEPARTMENTS_FILE && entry.name !== SETTINGS_FILE) {
+      if (isDefinition(entry.name) && !ROOT_FILES.includes(entry.name)) {
         errors.push(`${entry.name}: service files belong in <department>/<service>.yaml, not at the catalog root`);
       }
       continue;

@@ -3,7 +3,7 @@
  * does I/O: the caller gathers these facts before the turn and commits the result after it.
  */
 import type { Lang } from '../lib/languages.ts';
-import type { Department, ServiceDefinition } from './definition/schema.ts';
+import type { Department, DepartmentSystem, ServiceDefinition } from './definition/schema.ts';
 
 /** A read-only view of the loaded catalog. */
 export interface CatalogView {
@@ -13,6 +13,8 @@ export interface CatalogView {
   services(): readonly ServiceDefinition[];
   /** Every department, in display order. */
   departments(): readonly Department[];
+  /** The department system or payment gateway `id` (its public name), if listed. */
+  system(id: string): DepartmentSystem | undefined;
   /** Service ids to show first under "popular services". */
   popular(): readonly string[];
   /**

@@ -7,7 +7,7 @@
 import { LANGUAGES, type Lang } from '../lib/languages.ts';
 import { MESSAGE_LIMITS, shorten, textLength } from '../lib/message-limits.ts';
 import type { ListRow, OutboundMessage } from './outbound.ts';
-import type { ServiceDefinition, Step } from './definition/schema.ts';
+import { isQuestionStep, type QuestionStep, type ServiceDefinition, type Step } from './definition/schema.ts';
 import type { ServiceProgress } from './session.ts';
 import { say, TEXTS, isTextKey } from './texts.ts';
 import { pageOf } from './paging.ts';
@@ -32,6 +32,11 @@ export function definitionOf(t: TurnState, progress: ServiceProgress): ServiceDe
 /** Steps whose `when` holds for the current answers, in definition order. */
 export function applicableSteps(def: ServiceDefinition, answers: ServiceProgress['answers']): Step[] {
   return def.steps.filter((s) => !s.when || conditionHolds(s.when, answers));
+}
+
+/** The applicable steps that ask a question (what the review and "change" list). */
+export function applicableQuestions(def: ServiceDefinition, answers: ServiceProgress['answers']): QuestionStep[] {
+  return applicableSteps(def, answers).filter(isQuestionStep);
 }
 
 /** A list row for a service: the name, with the rest of a long name as the description. */
@@ -214,13 +219,19 @@ export function introScreen(t: TurnState, def: ServiceDefinition): OutboundMessa
 export function stepScreen(t: TurnState, def: ServiceDefinition, progress: ServiceProgress): OutboundMessage {
   const step = def.steps.find((s) => s.id === progress.stepId);
   if (!step) return { type: 'text', body: say('service_unavailable', langOf(t)) };
-  return handlerFor(step).prompt(step, { lang: langOf(t), now: t.ctx.now }, progress.page);
+  return handlerFor(step).prompt(step, stepContext(t), progress.page);
+}
+
+/** What a step handler may know about this turn. */
+export function stepContext(t: TurnState): { lang: ReturnType<typeof langOf>; now: Date; systemName: (id: string) => string } {
+  const lang = langOf(t);
+  return { lang, now: t.ctx.now, systemName: (id) => t.ctx.catalog.system(id)?.name[lang] ?? id };
 }
 
 /** The review summary line by line: "*Label*: value", Aadhaar and mobile masked. */
 export function reviewLines(t: TurnState, def: ServiceDefinition, progress: ServiceProgress): string[] {
   const lang = langOf(t);
-  return applicableSteps(def, progress.answers).flatMap((step) => {
+  return applicableQuestions(def, progress.answers).flatMap((step) => {
     const value = progress.answers[step.id];
     if (value === undefined) return [];
     const shown = value === null ? say('skipped', lang) : handlerFor(step).display(step, value, lang);
@@ -247,7 +258,7 @@ export function reviewScreen(t: TurnState, def: ServiceDefinition, progress: Ser
 /** The answered steps the citizen can change, paged. */
 export function changeScreen(t: TurnState, def: ServiceDefinition, progress: ServiceProgress): OutboundMessage {
   const lang = langOf(t);
-  const answered = applicableSteps(def, progress.answers).filter((s) => progress.answers[s.id] !== undefined);
+  const answered = applicableQuestions(def, progress.answers).filter((s) => progress.answers[s.id] !== undefined);
   const p = pageOf(answered, progress.page);
   const rows: ListRow[] = p.items.map((step) => {
     const value = progress.answers[step.id];

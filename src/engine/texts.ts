@@ -307,6 +307,22 @@ export const TEXTS = {
     en: 'This question seems to be giving you trouble. You can try again, read the help, or go to the main menu.',
     hi: 'लगता है इस सवाल में दिक्कत हो रही है। आप फिर कोशिश कर सकते हैं, सहायता देख सकते हैं या मुख्य मेनू पर जा सकते हैं।',
   },
+  // --- steps that need a system outside Mitra ---------------------------------------
+  system_not_connected: {
+    te: '⚠️ {system} ఇంకా మిత్రకు అనుసంధానం కాలేదు, కాబట్టి ఈ సేవ ఇక్కడి నుండి ముందుకు వెళ్లదు. మీ సమాధానాలు భద్రంగా ఉన్నాయి: తర్వాత "మళ్లీ ప్రయత్నిస్తాను" నొక్కండి, లేదా ప్రధాన మెనూకి వెళ్లండి.',
+    en: '⚠️ {system} is not connected to Mitra yet, so this service cannot go further for now. Your answers are saved: tap "Try again" later, or go to the main menu.',
+    hi: '⚠️ {system} अभी मित्र से जुड़ा नहीं है, इसलिए यह सेवा अभी आगे नहीं बढ़ सकती। आपके जवाब सुरक्षित हैं: बाद में "फिर कोशिश करें" दबाएँ, या मुख्य मेनू पर जाएँ।',
+  },
+  payment_not_connected: {
+    te: '⚠️ ఆన్‌లైన్ చెల్లింపు ఇంకా మిత్రకు అనుసంధానం కాలేదు, కాబట్టి ఇప్పుడు చెల్లించలేరు. మీ సమాధానాలు భద్రంగా ఉన్నాయి: తర్వాత "మళ్లీ ప్రయత్నిస్తాను" నొక్కండి, లేదా ప్రధాన మెనూకి వెళ్లండి.',
+    en: '⚠️ Online payment is not connected to Mitra yet, so you cannot pay here for now. Your answers are saved: tap "Try again" later, or go to the main menu.',
+    hi: '⚠️ ऑनलाइन भुगतान अभी मित्र से जुड़ा नहीं है, इसलिए अभी यहाँ भुगतान नहीं हो सकता। आपके जवाब सुरक्षित हैं: बाद में "फिर कोशिश करें" दबाएँ, या मुख्य मेनू पर जाएँ।',
+  },
+  info_done: {
+    te: 'ఇంకా ఏమైనా కావాలా? మెనూ నుండి ఎంచుకోండి, లేదా మీకు కావలసింది టైప్ చేయండి.',
+    en: 'Anything else? Choose from the menu, or type what you need.',
+    hi: 'और कुछ चाहिए? मेनू से चुनें, या जो चाहिए वह लिखें।',
+  },
   btn_retry: { te: 'మళ్లీ ప్రయత్నిస్తాను', en: 'Try again', hi: 'फिर कोशिश करें' },
   btn_help: { te: 'సహాయం', en: 'Help', hi: 'सहायता' },
   btn_menu: { te: 'ప్రధాన మెనూ', en: 'Main menu', hi: 'मुख्य मेनू' },

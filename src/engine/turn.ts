@@ -8,7 +8,7 @@ import { isLang, LANGUAGES, type Lang } from '../lib/languages.ts';
 import type { InboundContent, InboundMessage } from './inbound.ts';
 import type { OutboundMessage } from './outbound.ts';
 import type { EngineContext, EngineSettings } from './ports.ts';
-import type { ServiceDefinition, Step } from './definition/schema.ts';
+import { isIntegrationStep, isQuestionStep, PAYMENT_SYSTEM_ID, type QuestionStep, type ServiceDefinition, type Step } from './definition/schema.ts';
 import { SESSION_VERSION, type Screen, type ServiceProgress, type Session } from './session.ts';
 import type { EngineEvent } from './events/registry.ts';
 import type { AnswerValue } from './answer-value.ts';
@@ -22,10 +22,11 @@ import { referenceNumber } from './reference-number.ts';
 import { fitMessage } from './fit-message.ts';
 import { langOf, type TurnState } from './turn-state.ts';
 import {
-  applicableSteps, applicationsText, changeScreen, definitionOf, departmentScreen, departmentsScreen, documentsScreen,
+  applicableQuestions, applicableSteps, applicationsText, changeScreen, definitionOf, departmentScreen, departmentsScreen, documentsScreen,
   expiredScreen, grievancesScreen, introScreen, languageScreen, menuScreen, popularScreen, resultsScreen, reviewScreen,
-  searchScreen, stepScreen, stuckScreen,
+  searchScreen, stepContext, stepScreen, stuckScreen,
 } from './screens.ts';
+import { INTEGRATION_RETRY_ID } from './steps/integration-prompt.ts';
 
 /** What one turn produces. */
 export interface TurnResult {
@@ -187,21 +188,49 @@ function pruneAnswers(def: ServiceDefinition, progress: ServiceProgress): void {
   progress.answers = kept;
 }
 
-/** Moves to the first applicable unanswered step, or to the review, and shows it. */
+/** Service kinds answered on the spot: no officer decides, so there is no review or application. */
+const SELF_SERVICE_KINDS: ReadonlySet<ServiceDefinition['kind']> = new Set(['information', 'status']);
+
+/**
+ * Moves to the first applicable unanswered step, or to the review, and shows it. `show_info`
+ * steps on the way are shown (joined into the next message) and marked as seen; a step that
+ * needs a department system or the payment gateway stops the conversation there, with the
+ * answers kept. A self-service kind (information, status) ends after its last step instead of
+ * going to a review.
+ */
 function advance(t: TurnState, def: ServiceDefinition, progress: ServiceProgress, preface?: string): void {
   pruneAnswers(def, progress);
-  const next = applicableSteps(def, progress.answers).find((s) => progress.answers[s.id] === undefined);
+  const shown: string[] = preface ? [preface] : [];
+  let next = applicableSteps(def, progress.answers).find((s) => progress.answers[s.id] === undefined);
+  while (next?.type === 'show_info') {
+    shown.push(next.body[langOf(t)]);
+    progress.answers[next.id] = true;
+    next = applicableSteps(def, progress.answers).find((s) => progress.answers[s.id] === undefined);
+  }
   progress.failures = 0;
   progress.page = 0;
+  const prefaceText = shown.length > 0 ? shown.join('\n\n') : undefined;
+  if (!next && SELF_SERVICE_KINDS.has(def.kind)) {
+    t.session.service = null;
+    goMenu(t, [prefaceText, say('info_done', langOf(t))].filter(Boolean).join('\n\n'));
+    return;
+  }
   if (next) {
     progress.phase = 'step';
     progress.stepId = next.id;
+    if (isIntegrationStep(next)) integrationUnavailable(t, def, next);
   } else {
     progress.phase = 'review';
     progress.stepId = null;
   }
   t.session.screen = { kind: 'service' };
-  show(t, preface);
+  show(t, prefaceText);
+}
+
+/** Records that the conversation stopped at a step whose system is not connected. */
+function integrationUnavailable(t: TurnState, def: ServiceDefinition, step: Step): void {
+  const system = step.type === 'call_department' ? step.system : PAYMENT_SYSTEM_ID;
+  emit(t, { type: 'integration_unavailable', serviceId: def.id, stepId: step.id, system });
 }
 
 function newProgress(t: TurnState, def: ServiceDefinition): ServiceProgress {
@@ -274,7 +303,7 @@ function submit(t: TurnState, def: ServiceDefinition, progress: ServiceProgress)
   const answers: Record<string, AnswerValue> = {};
   const documentIds: string[] = [];
   let location: { latitude: number; longitude: number } | undefined;
-  for (const step of applicableSteps(def, progress.answers)) {
+  for (const step of applicableQuestions(def, progress.answers)) {
     const value = progress.answers[step.id];
     if (value === undefined || value === null) continue;
     answers[step.id] = value;
@@ -303,7 +332,8 @@ function goBack(t: TurnState, def: ServiceDefinition, progress: ServiceProgress)
     show(t);
     return;
   }
-  const steps = applicableSteps(def, progress.answers);
+  // Back goes to the previous question; information and integration steps are passed over.
+  const steps = applicableSteps(def, progress.answers).filter((s) => isQuestionStep(s) || s.id === progress.stepId);
   const at = progress.phase === 'step' ? steps.findIndex((s) => s.id === progress.stepId) : steps.length;
   const previous = at > 0 ? steps[at - 1] : undefined;
   progress.failures = 0;
@@ -318,7 +348,7 @@ function goBack(t: TurnState, def: ServiceDefinition, progress: ServiceProgress)
   show(t);
 }
 
-function reasonText(step: Step, reason: TextKey, params: Partial<Record<string, string | number>> | undefined, lang: Lang): string {
+function reasonText(step: QuestionStep, reason: TextKey, params: Partial<Record<string, string | number>> | undefined, lang: Lang): string {
   if (reason === 'text_pattern' && step.type === 'ask_text' && step.patternError) return step.patternError[lang];
   const clean: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(params ?? {})) if (v !== undefined) clean[k] = v;
@@ -353,6 +383,20 @@ function stepTurn(t: TurnState, def: ServiceDefinition, progress: ServiceProgres
     advance(t, def, progress);
     return;
   }
+  if (isIntegrationStep(step)) {
+    // Nothing typed or tapped can answer it; "Try again" (or anything else) checks again.
+    if (!(content.type === 'choice' && content.id === INTEGRATION_RETRY_ID) && content.type !== 'text' && content.type !== 'choice') {
+      unexpected(t, content);
+      return;
+    }
+    integrationUnavailable(t, def, step);
+    show(t);
+    return;
+  }
+  if (!isQuestionStep(step)) {
+    advance(t, def, progress);
+    return;
+  }
   if (content.type === 'choice') {
     if (content.id.startsWith(OPTION_PAGE_PREFIX) && step.type === 'ask_choice') {
       progress.page = Number(content.id.slice(OPTION_PAGE_PREFIX.length)) || 0;
@@ -374,7 +418,7 @@ function stepTurn(t: TurnState, def: ServiceDefinition, progress: ServiceProgres
     unexpected(t, content);
     return;
   }
-  const result = handler.validate(step, content, { lang, now: t.ctx.now });
+  const result = handler.validate(step, content, stepContext(t));
   if (result.ok) {
     progress.answers[step.id] = result.value;
     advance(t, def, progress);
@@ -397,8 +441,9 @@ function helpTurn(t: TurnState): void {
   const progress = s.service;
   if (s.screen.kind === 'service' && progress) {
     const def = definitionOf(t, progress);
-    const step = def && progress.phase === 'step' ? stepById(def, progress.stepId) : undefined;
-    emit(t, { type: 'help_requested', serviceId: progress.serviceId, stepId: step?.id ?? null });
+    const found = def && progress.phase === 'step' ? stepById(def, progress.stepId) : undefined;
+    const step = found && isQuestionStep(found) ? found : undefined;
+    emit(t, { type: 'help_requested', serviceId: progress.serviceId, stepId: found?.id ?? null });
     progress.failures = 0;
     show(t, step?.help?.[lang] ?? say(step ? 'help_step' : 'help_general', lang));
     return;

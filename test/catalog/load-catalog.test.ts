@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { loadCatalog, lintCatalog, CatalogLoadError, type LoadedCatalog } from '../../src/catalog/index.ts';
 import { readDefinition } from '../../src/engine/definition/read-definition.ts';
-import { department as departmentSchema } from '../../src/engine/definition/schema.ts';
+import { department as departmentSchema, isQuestionStep } from '../../src/engine/definition/schema.ts';
 import { LANGUAGES } from '../../src/lib/languages.ts';
 
 const CATALOG_DIR = new URL('../../catalog/', import.meta.url).pathname;
@@ -39,12 +39,15 @@ describe('the real catalog', () => {
     assert.equal(report.departments, catalog.departments().length);
   });
 
-  it('passes every definition through readDefinition on its own', async () => {
+  it('passes every definition through readDefinition on its own, with the shared option sets', async () => {
+    const sets = parseYaml(await readFile(join(CATALOG_DIR, 'option-sets.yaml'), 'utf8')) as Record<string, never[]>;
+    const optionSets = new Map(Object.entries(sets));
     for (const folder of await readdir(CATALOG_DIR, { withFileTypes: true })) {
       if (!folder.isDirectory()) continue;
       for (const file of await readdir(join(CATALOG_DIR, folder.name))) {
         const text = await readFile(join(CATALOG_DIR, folder.name, file), 'utf8');
-        const result = readDefinition(`${folder.name}/${file}`, text);
+        if (!/\.(ya?ml|json)$/.test(file)) continue;
+        const result = readDefinition(`${folder.name}/${file}`, text, { optionSets });
         assert.equal(result.ok, true, result.ok ? '' : result.errors.join('\n'));
       }
     }
@@ -81,8 +84,9 @@ describe('the real catalog', () => {
     if (district.type === 'ask_choice') assert.equal(district.options.length, 26);
     const income = steps.get('annual_income')!;
     assert.equal(income.type === 'ask_number' && income.unit, 'rupees');
-    assert.equal(steps.get('ration_card')!.optional, true);
-    assert.equal(steps.get('aadhaar_copy')!.optional, undefined);
+    const optional = (id: string) => { const s = steps.get(id)!; return isQuestionStep(s) ? s.optional : 'not a question'; };
+    assert.equal(optional('ration_card'), true);
+    assert.equal(optional('aadhaar_copy'), undefined);
   });
 
   it('asks the child steps of the caste certificate only for a child', () => {
@@ -108,7 +112,7 @@ describe('the real catalog', () => {
   it('has every citizen-visible text in all three languages, without leftovers of another language', () => {
     for (const service of catalog.services()) {
       const texts = [service.name, service.description, service.receives, ...service.documents,
-        ...service.steps.flatMap((s) => [s.prompt, s.label, ...(s.type === 'ask_choice' ? s.options.map((o) => o.label) : [])])];
+        ...service.steps.flatMap((s) => (s.type === 'show_info' ? [s.body] : [s.prompt, s.label, ...(s.type === 'ask_choice' ? s.options.map((o) => o.label) : [])]))];
       for (const text of texts) {
         for (const lang of LANGUAGES) assert.ok(text[lang].trim().length > 0, `${service.id}: empty ${lang}`);
         assert.notEqual(text.te, text.en, `${service.id}: te copies en: ${text.en}`);

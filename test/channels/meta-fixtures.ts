@@ -1,5 +1,5 @@
 /**
- * Loads Meta's published example payloads (/work/shared/research/meta-examples) for the channel
+ * Loads Meta's published example payloads (copied into test/vectors/meta-examples) for the channel
  * tests, with every key starting with "_" (our provenance notes) removed, as the research notes
  * require. The folder can be moved with MITRA_META_EXAMPLES.
  */
@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Where the fixtures live. */
-export const META_EXAMPLES_DIR = process.env.MITRA_META_EXAMPLES ?? '/work/shared/research/meta-examples';
+export const META_EXAMPLES_DIR = process.env.MITRA_META_EXAMPLES ?? new URL('../vectors/meta-examples/', import.meta.url).pathname;
 
 function dropNotes(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(dropNotes);

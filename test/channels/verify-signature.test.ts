@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { signBody, verifySignature } from '../../src/channels/whatsapp/index.ts';
 
-const vectors = JSON.parse(readFileSync('/work/shared/research/vectors/webhook-hmac.json', 'utf8')) as {
+const vectors = JSON.parse(readFileSync(new URL('../vectors/webhook-hmac.json', import.meta.url), 'utf8')) as {
   vectors: { secret: string; body: string; expectedHeader: string; valid: boolean }[];
   negativeCasesFromThirdPartyTests: { cases: { secret: string; body: string; header: string; valid: boolean; why: string }[] };
 };

@@ -20,7 +20,7 @@ type Row = [InboundContent | string, { value: AnswerValue; display?: string } | 
 interface Table { step: Step; rows: Row[] }
 
 const stored = (mimeType: string, bytes: number) => ({ documentId: 'd1', mimeType, bytes, sha256: 'x' });
-const IDS = JSON.parse(readFileSync('/work/shared/research/vectors/india-ids.json', 'utf8'));
+const IDS = JSON.parse(readFileSync(new URL('../vectors/india-ids.json', import.meta.url), 'utf8'));
 
 const TABLES: Record<StepType, Table> = {
   ask_text: {
@@ -117,6 +117,20 @@ const TABLES: Record<StepType, Table> = {
       ['Vijayawada', { reason: 'location_use_attach' }],
     ],
   },
+  // Steps that ask nothing: no input can answer them (the engine moves past show_info itself,
+  // and stops at the integration steps while their system is not connected).
+  show_info: {
+    step: { id: 'timings', type: 'show_info', body: L('Open 7 am to 3 pm.') },
+    rows: [['ok', { reason: 'choose_from_buttons' }]],
+  },
+  call_department: {
+    step: { ...base, id: 'bill', type: 'call_department', system: 'apspdcl', operation: 'bill-lookup', params: { serviceNumber: '{{service_number}}' } },
+    rows: [['1234567890123', { reason: 'choose_from_buttons' }], [{ type: 'choice', id: 'int:retry', title: 'Try again' }, { reason: 'choose_from_buttons' }]],
+  },
+  make_payment: {
+    step: { ...base, id: 'pay', type: 'make_payment', amount: 300 },
+    rows: [['paid', { reason: 'choose_from_buttons' }]],
+  },
 };
 
 test('every registered step type has a table', () => {
@@ -146,7 +160,8 @@ for (const type of Object.keys(STEP_HANDLERS) as StepType[]) {
     it('prompts in every language', () => {
       for (const lang of ['te', 'en', 'hi'] as const) {
         const msg = handler.prompt(step, { lang, now: NOW }, 0);
-        assert.ok(JSON.stringify(msg).includes(step.prompt[lang]), `${lang} prompt`);
+        const asked = step.type === 'show_info' ? step.body[lang] : step.prompt[lang];
+        assert.ok(JSON.stringify(msg).includes(asked), `${lang} prompt`);
       }
     });
     it('never throws on odd content', () => {

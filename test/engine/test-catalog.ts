@@ -44,6 +44,9 @@ export function buildCatalog(spec: CatalogSpec, extraVersions: ServiceDefinition
     },
     services: () => defs,
     departments: () => departments,
+    system: (id: string) => (id === 'payments' || id === 'apspdcl'
+      ? { id, name: { te: `${id} (te)`, en: id === 'payments' ? 'Online payment' : 'APSPDCL billing system', hi: `${id} (hi)` }, department: null }
+      : undefined),
     popular: () => spec.popular ?? defs.map((d) => d.id),
     search(text: string, lang: Lang, limit: number) {
       const query = new Set(words(String(text)));

@@ -6,7 +6,7 @@
  */
 import { LANGUAGES, type Localized } from '../../lib/languages.ts';
 import { MESSAGE_LIMITS, textLength } from '../../lib/message-limits.ts';
-import type { Condition, ServiceDefinition, Step } from './schema.ts';
+import { isQuestionStep, type Condition, type ServiceDefinition, type Step } from './schema.ts';
 
 /** Longest service description: it is the description line of a list row. */
 export const MAX_DESCRIPTION = MESSAGE_LIMITS.listRowDescription;
@@ -53,6 +53,37 @@ function blankTranslations(where: string, field: string, text: Localized | undef
   }
 }
 
+/** Option set whose answer routes an application to the office of that district. */
+export const DISTRICT_OPTION_SET = 'ap-districts';
+/** Office levels that decide within a district, so an application must say which one. */
+const DISTRICT_LEVELS: ReadonlySet<string> = new Set(['secretariat', 'mandal', 'district']);
+/** Romanized text: what a citizen types on an English keyboard. */
+const LATIN_ONLY = /^[\x20-\x7e]+$/;
+
+/**
+ * Checks that need the service as a whole: keywords in every language (with romanized Telugu
+ * among the Telugu ones), a certificate type on certificates, a district question on services
+ * decided within a district (the back office routes by it), and a question before a review.
+ */
+function lintServiceFields(def: ServiceDefinition, svc: string): string[] {
+  const errors: string[] = [];
+  for (const lang of LANGUAGES) {
+    if (def.keywords[lang].length === 0) errors.push(`${svc}'keywords.${lang}' is empty`);
+    def.keywords[lang].forEach((k, i) => { if (k.trim().length === 0) errors.push(`${svc}'keywords.${lang}.${i}' is empty`); });
+  }
+  if (def.keywords.te.length > 0 && !def.keywords.te.some((k) => LATIN_ONLY.test(k))) {
+    errors.push(`${svc}'keywords.te' has no romanized Telugu (for example 'adayam certificate'), which is how most citizens type`);
+  }
+  if (def.kind === 'certificate' && def.certificateType === undefined) errors.push(`${svc}'certificateType' is required for kind 'certificate'`);
+  if (def.kind !== 'certificate' && def.certificateType !== undefined) errors.push(`${svc}'certificateType' is only for kind 'certificate'`);
+  if (DISTRICT_LEVELS.has(def.office.level)) {
+    const district = def.steps.find((s) => s.type === 'ask_choice' && s.optionSet === DISTRICT_OPTION_SET && !s.when && !s.optional);
+    if (!district) errors.push(`${svc}office level '${def.office.level}' needs a required ask_choice step with 'optionSet: ${DISTRICT_OPTION_SET}' (applications are routed by district)`);
+  }
+  if (!def.steps.some(isQuestionStep)) errors.push(`${svc}has no question: a service asks at least one`);
+  return errors;
+}
+
 /** Every lint error in `def` (empty when it is clean), in a stable order. */
 export function lintDefinition(def: ServiceDefinition): string[] {
   const errors: string[] = [];
@@ -71,13 +102,16 @@ export function lintDefinition(def: ServiceDefinition): string[] {
     errors.push(`${svc}'department' is '${def.department}' but the id starts with '${def.id.split('.')[0]}'`);
   }
 
+  errors.push(...lintServiceFields(def, svc));
+
   const seen = new Map<string, Step>();
   const byId = new Map<string, Step>();
   for (const step of def.steps) if (!byId.has(step.id)) byId.set(step.id, step);
   for (const step of def.steps) {
     const where = `${svc}step '${step.id}': `;
     if (seen.has(step.id)) errors.push(`${where}duplicate step id`);
-    for (const field of ['prompt', 'label', 'help'] as const) blankTranslations(where, field, step[field], errors);
+    if (step.type === 'show_info') blankTranslations(where, 'body', step.body, errors);
+    else for (const field of ['prompt', 'label', 'help'] as const) blankTranslations(where, field, step[field], errors);
     if (step.when) {
       let dangling = false;
       for (const leaf of leaves(step.when)) {
@@ -148,7 +182,29 @@ export function lintDefinition(def: ServiceDefinition): string[] {
       case 'ask_media':
         if (new Set(step.accept).size !== step.accept.length) errors.push(`${where}'accept' lists a kind twice`);
         break;
-      case 'ask_aadhaar': case 'ask_mobile': case 'ask_pincode': case 'ask_email': case 'ask_location':
+      case 'call_department':
+        for (const [name, value] of Object.entries(step.params ?? {})) {
+          for (const ref of value.matchAll(/\{\{\s*([^}]*?)\s*\}\}/g)) {
+            const target = ref[1];
+            if (!byId.has(target)) errors.push(`${where}'params.${name}' refers to unknown step '${target}'`);
+            else if (!seen.has(target)) errors.push(`${where}'params.${name}' refers to step '${target}', which is asked later`);
+          }
+        }
+        break;
+      case 'make_payment':
+        if (typeof step.amount === 'object') {
+          const target = step.amount.step;
+          const source = seen.get(target);
+          if (!byId.has(target)) errors.push(`${where}'amount' refers to unknown step '${target}'`);
+          else if (!source) errors.push(`${where}'amount' refers to step '${target}', which is asked later`);
+          else if (source.type !== 'ask_number' && source.type !== 'call_department') {
+            errors.push(`${where}'amount' must come from an ask_number or call_department step, not ${source.type}`);
+          } else if (source.type === 'call_department' && step.amount.field === undefined) {
+            errors.push(`${where}'amount' from a call_department step needs 'field' (which part of the answer is the amount)`);
+          }
+        }
+        break;
+      case 'ask_aadhaar': case 'ask_mobile': case 'ask_pincode': case 'ask_email': case 'ask_location': case 'show_info':
         break;
       default: {
         const unhandled: never = step;

@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { serviceDefinition, SPEC_VERSION, type ServiceDefinition } from './schema.ts';
 import { migrateDefinition } from './migrations.ts';
 import { lintDefinition } from './lint-definition.ts';
+import { expandOptionSets, type OptionSets } from './expand-option-sets.ts';
 
 /** The largest definition file accepted, in bytes. */
 export const MAX_DEFINITION_BYTES = 256 * 1024;
@@ -42,11 +43,17 @@ function describeIssue(prefix: string, raw: Record<string, unknown>, issue: z.co
   return [prefix.slice(0, -2), ...parts, `${field}${message}`].join(': ');
 }
 
+/** What a definition may refer to outside itself. */
+export interface DefinitionContext {
+  /** Catalog-wide option lists, for `optionSet` (none when omitted). */
+  optionSets?: OptionSets;
+}
+
 /**
  * Reads one definition from YAML or JSON `text`. `source` names the file in error messages
  * until the definition's own id is known. Never throws on bad input.
  */
-export function readDefinition(source: string, text: string): ReadResult {
+export function readDefinition(source: string, text: string, context: DefinitionContext = {}): ReadResult {
   if (Buffer.byteLength(text, 'utf8') > MAX_DEFINITION_BYTES) {
     return { ok: false, errors: [`${source}: larger than ${MAX_DEFINITION_BYTES} bytes`] };
   }
@@ -68,9 +75,11 @@ export function readDefinition(source: string, text: string): ReadResult {
   }
   const migrated = migrateDefinition(obj, spec);
   if (!migrated.ok) return { ok: false, errors: [`${prefix}${migrated.error}`] };
-  const parsed = serviceDefinition.safeParse(migrated.raw);
+  const expanded = expandOptionSets(migrated.raw, context.optionSets ?? new Map(), prefix);
+  if (!expanded.ok) return { ok: false, errors: expanded.errors };
+  const parsed = serviceDefinition.safeParse(expanded.raw);
   if (!parsed.success) {
-    return { ok: false, errors: parsed.error.issues.map((i) => describeIssue(prefix, migrated.raw, i)) };
+    return { ok: false, errors: parsed.error.issues.map((i) => describeIssue(prefix, expanded.raw, i)) };
   }
   const lint = lintDefinition(parsed.data);
   if (lint.length > 0) return { ok: false, errors: lint };

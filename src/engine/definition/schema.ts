@@ -99,10 +99,19 @@ export const choiceOption = z.object({
   description: localized.optional(),
 }).strict();
 
+/** A named, catalog-wide list of options (`catalog/option-sets.yaml`), e.g. `ap-districts`. */
+export const optionSetName = z.string().regex(/^[a-z0-9-]{1,40}$/, 'must be lower kebab case');
+
 export const askChoice = z.object({
   ...stepBase,
   type: z.literal('ask_choice'),
+  /**
+   * The options. A definition file may instead name `optionSet`; the catalog reader then fills
+   * `options` from the set before validation, and keeps `optionSet` so that other modules know
+   * what the answer means (the back office routes by the `ap-districts` answer).
+   */
   options: z.array(choiceOption).min(2).max(100),
+  optionSet: optionSetName.optional(),
 }).strict();
 
 export const askAadhaar = z.object({ ...stepBase, type: z.literal('ask_aadhaar') }).strict();
@@ -123,17 +132,93 @@ export const askMedia = z.object({
 
 export const askLocation = z.object({ ...stepBase, type: z.literal('ask_location') }).strict();
 
+/**
+ * A department system or payment gateway id, as listed in `catalog/systems.yaml` (for example
+ * `apspdcl` or `payments`). Where and how to reach it is operator configuration, never data in
+ * the definition.
+ */
+export const systemId = z.string().regex(/^[a-z0-9-]{1,40}$/, 'must be lower kebab case');
+
+/** A parameter sent to a department system: a literal, or `{{step_id}}` for an earlier answer. */
+const callParameter = z.string().max(200);
+
+/**
+ * `show_info`: a message with no question (opening hours, eligibility, what happens next).
+ * Shown when the conversation reaches it, then the conversation moves on by itself.
+ */
+export const showInfo = z.object({
+  id: stepId,
+  type: z.literal('show_info'),
+  body: localized,
+  when: condition.optional(),
+}).strict();
+
+/**
+ * `call_department`: asks a department system (`system`) to perform `operation` with `params`
+ * built from earlier answers, and shows the citizen what it answered (a bill, a list of
+ * slots, a hall ticket). `prompt` says what is being looked up ("Fetching your bill…").
+ */
+export const callDepartment = z.object({
+  ...stepBase,
+  type: z.literal('call_department'),
+  system: systemId,
+  operation: z.string().regex(/^[a-z0-9-]{1,60}$/, 'must be lower kebab case'),
+  params: z.record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,39}$/), callParameter).optional(),
+}).strict();
+
+/**
+ * `make_payment`: collects a payment through the payment gateway. `amount` is whole rupees, or
+ * the answer of an earlier step (a donation amount the citizen typed, a bill fetched by a
+ * `call_department` step and its `field`).
+ */
+export const makePayment = z.object({
+  ...stepBase,
+  type: z.literal('make_payment'),
+  amount: z.union([
+    z.number().int().min(1).max(10_000_000),
+    z.object({ step: stepId, field: z.string().regex(/^[a-z][a-zA-Z0-9_]{0,39}$/).optional() }).strict(),
+  ]),
+}).strict();
+
 /** Every step type, discriminated by `type`. New types MUST be added to the engine's registry. */
 export const step = z.discriminatedUnion('type', [
   askText, askNumber, askDate, askChoice, askAadhaar, askMobile, askPincode, askEmail, askMedia, askLocation,
+  showInfo, callDepartment, makePayment,
 ]);
 
 export type Step = z.infer<typeof step>;
 export type StepType = Step['type'];
+/** A step that asks the citizen a question and stores the answer. */
+export type QuestionStep = Exclude<Step, { type: 'show_info' | 'call_department' | 'make_payment' }>;
+/** A step that needs a system outside Mitra: a department system or the payment gateway. */
+export type IntegrationStep = Extract<Step, { type: 'call_department' | 'make_payment' }>;
 
-/** What kind of service this is. */
+/** True for steps that ask a question and store its answer. */
+export function isQuestionStep(s: Step): s is QuestionStep {
+  return s.type !== 'show_info' && s.type !== 'call_department' && s.type !== 'make_payment';
+}
+
+/** True for steps that need a department system or the payment gateway. */
+export function isIntegrationStep(s: Step): s is IntegrationStep {
+  return s.type === 'call_department' || s.type === 'make_payment';
+}
+
+/** The roles of the back office (issue #4); `office.roles` names who handles a service. */
+export const officeRole = z.enum(['secretariat_staff', 'approving_officer', 'department_administrator', 'state_administrator']);
+
+/**
+ * Certificate types with a layout of their own (the certificates module renders each). A
+ * service of kind `certificate` MUST name one.
+ */
+export const certificateType = z.string().regex(/^[a-z0-9-]{2,40}$/, 'must be lower kebab case');
+
+/**
+ * What kind of service this is: a certificate; another application an officer decides (a
+ * licence, a rice card, a pension); information or a document looked up; a bill or tax
+ * payment; a booking; a grievance; a status check; a donation.
+ */
 export const serviceKind = z.enum([
-  'certificate', 'information', 'payment', 'booking', 'grievance', 'status', 'donation',
+  'certificate', 'application', 'information', 'payment', 'booking', 'grievance', 'status', 'donation',
 ]);
 
 /** A service definition, spec version 1. */
@@ -150,7 +235,11 @@ export const serviceDefinition = z.object({
   name: localized,
   /** A short line under the name in lists (at most 72 characters in each language). */
   description: localized,
-  keywords: localizedList.optional(),
+  /**
+   * Search words per language, with synonyms and common misspellings. Telugu MUST include
+   * romanized Telugu ("adayam certificate"), the way most citizens type on an English keyboard.
+   */
+  keywords: localizedList,
   /** What the citizen receives ("Income certificate, signed PDF"). */
   receives: localized,
   /** Documents the citizen needs; may be empty. */
@@ -159,8 +248,17 @@ export const serviceDefinition = z.object({
   fee: z.object({ amount: z.number().int().min(0), note: localized.optional() }).strict(),
   /** The citizen charter's time limit, in working days. */
   sla: z.object({ days: z.number().int().min(1).max(365) }).strict(),
-  /** Who handles it (used by the back office). */
-  office: z.object({ level: z.enum(['secretariat', 'mandal', 'district', 'state']), roles: z.array(z.string()).min(1) }).strict().optional(),
+  /**
+   * Who handles it: the office level that decides, and the roles that act (back office). A
+   * service answered by a department system names `level: department-system` and the role that
+   * handles disputes and refunds.
+   */
+  office: z.object({
+    level: z.enum(['secretariat', 'mandal', 'district', 'state', 'department-system']),
+    roles: z.array(officeRole).min(1),
+  }).strict(),
+  /** For kind `certificate`: which certificate layout is issued. */
+  certificateType: certificateType.optional(),
   /** Replaces the default consent text, when the service needs to say more. */
   consent: localized.optional(),
   steps: z.array(step).min(1).max(60),
@@ -177,3 +275,20 @@ export const department = z.object({
 }).strict();
 
 export type Department = z.infer<typeof department>;
+
+/**
+ * A system outside Mitra that services call: a department back end (`apspdcl`, `ttd`) or the
+ * payment gateway (`payments`), from `catalog/systems.yaml`. Only its public name lives in the
+ * catalog; addresses and credentials are operator configuration.
+ */
+export const departmentSystem = z.object({
+  id: systemId,
+  name: localized,
+  /** The department that owns it; `null` for shared systems such as the payment gateway. */
+  department: z.string().regex(/^[a-z0-9-]+$/).nullable(),
+}).strict();
+
+export type DepartmentSystem = z.infer<typeof departmentSystem>;
+
+/** The system id every `make_payment` step uses. */
+export const PAYMENT_SYSTEM_ID = 'payments';

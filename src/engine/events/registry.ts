@@ -11,6 +11,7 @@ import { inputRejected } from './input-rejected.ts';
 import { sessionExpired } from './session-expired.ts';
 import { helpRequested } from './help-requested.ts';
 import { unexpectedMessage } from './unexpected-message.ts';
+import { integrationUnavailable } from './integration-unavailable.ts';
 
 /** The schema of every event type, by `type`. */
 export const EVENT_SCHEMAS = {
@@ -22,12 +23,13 @@ export const EVENT_SCHEMAS = {
   session_expired: sessionExpired,
   help_requested: helpRequested,
   unexpected_message: unexpectedMessage,
+  integration_unavailable: integrationUnavailable,
 } as const;
 
 /** Any engine event, discriminated by `type`. */
 export const engineEvent = z.discriminatedUnion('type', [
   languageChosen, serviceStarted, applicationSubmitted, applicationCancelled,
-  inputRejected, sessionExpired, helpRequested, unexpectedMessage,
+  inputRejected, sessionExpired, helpRequested, unexpectedMessage, integrationUnavailable,
 ]);
 
 /** An event emitted by `turn`. */

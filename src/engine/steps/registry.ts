@@ -15,6 +15,9 @@ import { askPincodeStep } from './ask-pincode.ts';
 import { askEmailStep } from './ask-email.ts';
 import { askMediaStep } from './ask-media.ts';
 import { askLocationStep } from './ask-location.ts';
+import { showInfoStep } from './show-info.ts';
+import { callDepartmentStep } from './call-department.ts';
+import { makePaymentStep } from './make-payment.ts';
 
 /** Every registered handler, by step type. */
 export const STEP_HANDLERS: { readonly [T in StepType]: StepHandler<Extract<Step, { type: T }>> } = {
@@ -28,6 +31,9 @@ export const STEP_HANDLERS: { readonly [T in StepType]: StepHandler<Extract<Step
   ask_email: askEmailStep,
   ask_media: askMediaStep,
   ask_location: askLocationStep,
+  show_info: showInfoStep,
+  call_department: callDepartmentStep,
+  make_payment: makePaymentStep,
 };
 
 /** The handler for `step`, typed to accept that step. */
@@ -43,6 +49,9 @@ export function handlerFor(step: Step): StepHandler {
     case 'ask_email': return STEP_HANDLERS.ask_email as StepHandler;
     case 'ask_media': return STEP_HANDLERS.ask_media as StepHandler;
     case 'ask_location': return STEP_HANDLERS.ask_location as StepHandler;
+    case 'show_info': return STEP_HANDLERS.show_info as StepHandler;
+    case 'call_department': return STEP_HANDLERS.call_department as StepHandler;
+    case 'make_payment': return STEP_HANDLERS.make_payment as StepHandler;
     default: {
       const unhandled: never = step;
       throw new Error(`no handler for step type ${(unhandled as Step).type}`);

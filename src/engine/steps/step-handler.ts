@@ -14,6 +14,8 @@ export interface StepContext {
   lang: Lang;
   /** The turn's clock, for date bounds such as 'today-18y'. */
   now: Date;
+  /** The public name of a department system, in `lang` (from the catalog). */
+  systemName?: (id: string) => string;
 }
 
 /**

@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 
 /** Meta's example payloads (whatsapp research folder). */
-export const META_EXAMPLES_DIR = '/work/shared/research/meta-examples';
+export const META_EXAMPLES_DIR = new URL('../../vectors/meta-examples/', import.meta.url).pathname;
 /** The longest string a mutation plants (Meta's own limit on a text body is 4096 characters). */
 const HUGE_STRING_CHARS = 20_000;
 /** Nesting depth of the deep-nesting mutations. */
