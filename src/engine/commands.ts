@@ -31,3 +31,25 @@ const LOOKUP: ReadonlyMap<string, Command> = new Map(
 export function detectCommand(text: string): Command | null {
   return LOOKUP.get(normalizeInput(text)) ?? null;
 }
+
+/**
+ * Words that, typed before a query, make it a search from any point of the conversation, even
+ * in the middle of a question ("search ration card", "వెతుకు రేషన్ కార్డు", "खोजें राशन कार्ड").
+ * A trailing "?" on a lone word list is not used: questions are answers in text steps.
+ */
+const SEARCH_PREFIXES: readonly string[] = [
+  'search', 'find', 'search for', 'look for', 'vetuku', 'vethuku', 'vetukku', 'వెతుకు', 'వెతకండి',
+  'khojo', 'khojen', 'khoje', 'खोजें', 'खोजो', 'खोज', 'ढूंढो', 'ढूँढो', 'ढूंढें',
+].map(normalizeInput).sort((a, b) => b.length - a.length);
+
+/** The query after a search prefix ("search caste" → "caste"), or null when there is none. */
+export function searchQuery(text: string): string | null {
+  const typed = normalizeInput(text);
+  for (const prefix of SEARCH_PREFIXES) {
+    if (typed.startsWith(`${prefix} `)) {
+      const query = typed.slice(prefix.length + 1).trim();
+      return query.length > 0 ? query : null;
+    }
+  }
+  return null;
+}

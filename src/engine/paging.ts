@@ -33,3 +33,25 @@ export function pageOf<T>(items: readonly T[], page: number, size: number = PAGE
     total: items.length,
   };
 }
+
+/**
+ * Page `page` of `items` when the first page also carries `lead` rows of its own (such as
+ * "Popular services" above the departments): the first page holds `size - lead` items, the
+ * others `size`. Positions (`from`, `to`) count items only.
+ */
+export function pageAfterLead<T>(items: readonly T[], page: number, lead: number, size: number = PAGE_SIZE): Page<T> {
+  const firstSize = Math.max(1, size - lead);
+  const pages = 1 + Math.ceil(Math.max(0, items.length - firstSize) / size);
+  const p = Math.min(Math.max(0, Math.floor(Number.isFinite(page) ? page : 0)), pages - 1);
+  const start = p === 0 ? 0 : firstSize + (p - 1) * size;
+  const slice = items.slice(start, start + (p === 0 ? firstSize : size));
+  return {
+    items: slice,
+    page: p,
+    hasMore: p < pages - 1,
+    hasPrevious: p > 0,
+    from: slice.length === 0 ? 0 : start + 1,
+    to: start + slice.length,
+    total: items.length,
+  };
+}

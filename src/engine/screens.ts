@@ -10,7 +10,8 @@ import type { ListRow, OutboundMessage } from './outbound.ts';
 import { isQuestionStep, type QuestionStep, type ServiceDefinition, type Step } from './definition/schema.ts';
 import type { ServiceProgress } from './session.ts';
 import { say, TEXTS, isTextKey } from './texts.ts';
-import { pageOf } from './paging.ts';
+import { pageAfterLead, pageOf } from './paging.ts';
+import { MAX_RECENT } from './session.ts';
 import { handlerFor } from './steps/registry.ts';
 import { conditionHolds } from './conditions.ts';
 import { langOf, type TurnState } from './turn-state.ts';
@@ -107,15 +108,34 @@ export function popularScreen(t: TurnState): OutboundMessage {
   };
 }
 
-/** One page of departments: up to 8, then "More ▶", then "◀ Previous" or "◀ Main menu". */
+/**
+ * Services the citizen used lately, newest first: those opened in this conversation, then those
+ * of their applications. Only services still in the catalog; at most {@link MAX_RECENT}.
+ */
+export function recentServices(t: TurnState): ServiceDefinition[] {
+  const fromApplications = [...t.ctx.citizen.applications]
+    .sort((a, b) => (a.submittedAt < b.submittedAt ? 1 : a.submittedAt > b.submittedAt ? -1 : 0))
+    .map((a) => a.serviceId);
+  const ids = [...new Set([...(t.session.recent ?? []), ...fromApplications])];
+  return ids.map((id) => t.ctx.catalog.service(id)).filter((d): d is ServiceDefinition => d !== undefined).slice(0, MAX_RECENT);
+}
+
+/**
+ * One page of departments. The first page starts with "Popular services" and, for a citizen
+ * who has used services before, "Recently used"; then departments in display order (most used
+ * first). Each page ends with "More ▶" and "◀ Previous" (or "◀ Main menu"), within 10 rows.
+ */
 export function departmentsScreen(t: TurnState, page: number): OutboundMessage {
   const lang = langOf(t);
-  const p = pageOf(t.ctx.catalog.departments(), page);
-  const rows: ListRow[] = p.items.map((d) => {
+  const lead: ListRow[] = [{ id: 'menu:popular', title: say('row_popular_star', lang), description: say('row_popular_desc', lang) }];
+  if (recentServices(t).length > 0) lead.push({ id: 'menu:recent', title: say('row_recent', lang), description: say('row_recent_desc', lang) });
+  const p = pageAfterLead(t.ctx.catalog.departments(), page, lead.length);
+  const rows: ListRow[] = p.page === 0 ? [...lead] : [];
+  for (const d of p.items) {
     const name = d.icon ? `${d.icon} ${d.name[lang]}` : d.name[lang];
     const long = textLength(name) > MESSAGE_LIMITS.listRowTitle;
-    return { id: `dept:${d.id}`, title: shorten(name, MESSAGE_LIMITS.listRowTitle), ...(long ? { description: shorten(d.name[lang], MESSAGE_LIMITS.listRowDescription) } : {}) };
-  });
+    rows.push({ id: `dept:${d.id}`, title: shorten(name, MESSAGE_LIMITS.listRowTitle), ...(long ? { description: shorten(d.name[lang], MESSAGE_LIMITS.listRowDescription) } : {}) });
+  }
   if (p.hasMore) rows.push({ id: `page:${p.page + 1}`, title: say('row_more', lang) });
   rows.push(p.hasPrevious ? { id: `page:${p.page - 1}`, title: say('row_previous', lang) } : backToMenuRow(lang));
   return {
@@ -123,6 +143,17 @@ export function departmentsScreen(t: TurnState, page: number): OutboundMessage {
     body: say('departments_body', lang, { from: p.from, to: p.to, total: p.total }),
     button: say('departments_button', lang),
     sections: [{ title: say('departments_section', lang), rows }],
+  };
+}
+
+/** The services the citizen used lately, and "◀ Main menu". */
+export function recentScreen(t: TurnState): OutboundMessage {
+  const lang = langOf(t);
+  return {
+    type: 'list',
+    body: say('recent_body', lang),
+    button: say('services_button', lang),
+    sections: [{ title: say('row_recent', lang), rows: [...recentServices(t).map((d) => serviceRow(d, lang)), backToMenuRow(lang)] }],
   };
 }
 
@@ -203,7 +234,7 @@ export function introScreen(t: TurnState, def: ServiceDefinition): OutboundMessa
     : [say('intro_documents', lang), ...def.documents.map((d) => `• ${d[lang]}`)].join('\n'));
   const fee = def.fee.amount === 0 ? say('fee_free', lang) : say('fee_amount', lang, { amount: def.fee.amount });
   parts.push(def.fee.note ? `${fee} (${def.fee.note[lang]})` : fee);
-  parts.push(say('intro_sla', lang, { days: def.sla.days }));
+  parts.push(def.sla.days === 1 ? say('intro_sla_one', lang) : say('intro_sla', lang, { days: def.sla.days }));
   const details = parts.join('\n');
   const consent = def.consent?.[lang] ?? say('consent_default', lang);
   // The consent question must survive shortening: cut the details, never the question.

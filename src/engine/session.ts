@@ -14,6 +14,7 @@ export type Screen =
   | { kind: 'language'; returnTo: Screen | null }
   | { kind: 'menu' }
   | { kind: 'popular' }
+  | { kind: 'recent' }
   | { kind: 'departments'; page: number }
   | { kind: 'department'; departmentId: string; page: number; parentPage: number }
   | { kind: 'search' }
@@ -58,4 +59,12 @@ export interface Session {
   service: ServiceProgress | null;
   /** When the session last changed, ISO 8601 from `ctx.now`. */
   updatedAt: string;
+  /**
+   * Services the citizen opened lately, newest first (at most `MAX_RECENT`), for "recently
+   * used". Optional: sessions stored before it existed read as having none.
+   */
+  recent?: string[];
 }
+
+/** Most services remembered under "recently used". */
+export const MAX_RECENT = 5;

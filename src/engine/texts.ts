@@ -65,6 +65,14 @@ export const TEXTS = {
   },
   services_button: { te: 'సేవలు చూడండి', en: 'View services', hi: 'सेवाएँ देखें' },
   services_section: { te: 'సేవలు', en: 'Services', hi: 'सेवाएँ' },
+  row_popular_star: { te: '⭐ ప్రముఖ సేవలు', en: '⭐ Popular services', hi: '⭐ लोकप्रिय सेवाएँ' },
+  row_recent: { te: '🕘 ఇటీవల వాడినవి', en: '🕘 Recently used', hi: '🕘 हाल में इस्तेमाल' },
+  row_recent_desc: { te: 'మీరు ఇటీవల వాడిన సేవలు', en: 'Services you used lately', hi: 'आपकी हाल की सेवाएँ' },
+  recent_body: {
+    te: 'మీరు ఇటీవల వాడిన సేవలు ఇవి. ఒకదాన్ని ఎంచుకోండి.',
+    en: 'These are the services you used lately. Choose one.',
+    hi: 'ये वे सेवाएँ हैं जो आपने हाल में इस्तेमाल कीं। एक चुनें।',
+  },
   departments_body: {
     te: 'శాఖను ఎంచుకోండి (మొత్తం {total} లో {from}–{to}).',
     en: 'Choose a department ({from}–{to} of {total}).',
@@ -126,9 +134,9 @@ export const TEXTS = {
     hi: 'माफ़ कीजिए, शिकायत सेवा अभी उपलब्ध नहीं है।',
   },
   help_general: {
-    te: 'మిత్రను ఇలా వాడండి:\n• "Hi" లేదా "మెనూ" అని పంపితే ప్రధాన మెనూ వస్తుంది.\n• మీకు కావలసిన సేవ పేరు టైప్ చేయండి, ఉదా: "ఆదాయ ధృవీకరణ పత్రం".\n• ప్రశ్నలకు ఒక్కొక్కటిగా జవాబు ఇవ్వండి. "వెనక్కి" — ముందు ప్రశ్న, "రద్దు" — దరఖాస్తు రద్దు, "భాష" — భాష మార్పు.\n• మీ జవాబులు భద్రంగా దాచబడతాయి; మధ్యలో ఆపినా తర్వాత కొనసాగించవచ్చు.',
-    en: 'How to use Mitra:\n• Send "Hi" or "menu" for the main menu.\n• Type the service you need, for example "income certificate".\n• Answer the questions one at a time. "back" goes to the previous question, "cancel" cancels the application, "language" changes the language.\n• Your answers are saved; if you stop half-way you can continue later.',
-    hi: 'मित्र का उपयोग ऐसे करें:\n• मुख्य मेनू के लिए "Hi" या "मेनू" भेजें।\n• जो सेवा चाहिए उसका नाम लिखें, जैसे "आय प्रमाण पत्र"।\n• सवालों के जवाब एक-एक करके दें। "पीछे" — पिछला सवाल, "रद्द" — आवेदन रद्द, "भाषा" — भाषा बदलें।\n• आपके उत्तर सुरक्षित रहते हैं; बीच में रुकने पर बाद में जारी रख सकते हैं।',
+    te: 'మిత్రను ఇలా వాడండి:\n• "Hi" లేదా "మెనూ" అని పంపితే ప్రధాన మెనూ వస్తుంది.\n• మీకు కావలసిన సేవ పేరు టైప్ చేయండి, ఉదా: "ఆదాయ ధృవీకరణ పత్రం". ఏ ప్రశ్న దగ్గరైనా "వెతుకు" తర్వాత సేవ పేరు పంపి వెతకవచ్చు.\n• ప్రశ్నలకు ఒక్కొక్కటిగా జవాబు ఇవ్వండి. "వెనక్కి" — ముందు ప్రశ్న, "రద్దు" — దరఖాస్తు రద్దు, "భాష" — భాష మార్పు.\n• మీ జవాబులు భద్రంగా దాచబడతాయి; మధ్యలో ఆపినా తర్వాత కొనసాగించవచ్చు.',
+    en: 'How to use Mitra:\n• Send "Hi" or "menu" for the main menu.\n• Type the service you need, for example "income certificate". In the middle of a question, send "search" and the service, for example "search ration card".\n• Answer the questions one at a time. "back" goes to the previous question, "cancel" cancels the application, "language" changes the language.\n• Your answers are saved; if you stop half-way you can continue later.',
+    hi: 'मित्र का उपयोग ऐसे करें:\n• मुख्य मेनू के लिए "Hi" या "मेनू" भेजें।\n• जो सेवा चाहिए उसका नाम लिखें, जैसे "आय प्रमाण पत्र"। किसी सवाल के बीच "खोजें" और सेवा का नाम भेजें, जैसे "खोजें राशन कार्ड"।\n• सवालों के जवाब एक-एक करके दें। "पीछे" — पिछला सवाल, "रद्द" — आवेदन रद्द, "भाषा" — भाषा बदलें।\n• आपके उत्तर सुरक्षित रहते हैं; बीच में रुकने पर बाद में जारी रख सकते हैं।',
   },
   help_step: {
     te: 'కింది ప్రశ్నకు జవాబు ఇవ్వండి. "వెనక్కి" — ముందు ప్రశ్న, "రద్దు" — దరఖాస్తు రద్దు, "మెనూ" — ప్రధాన మెనూ (మీ జవాబులు దాచబడతాయి).',
@@ -142,6 +150,7 @@ export const TEXTS = {
   fee_free: { te: '💰 రుసుము: ఉచితం', en: '💰 Fee: free', hi: '💰 शुल्क: निःशुल्क' },
   fee_amount: { te: '💰 రుసుము: ₹{amount}', en: '💰 Fee: ₹{amount}', hi: '💰 शुल्क: ₹{amount}' },
   intro_sla: { te: '⏱ గడువు: {days} పని దినాలు', en: '⏱ Time limit: {days} working days', hi: '⏱ समय सीमा: {days} कार्य दिवस' },
+  intro_sla_one: { te: '⏱ గడువు: ఒక పని దినం', en: '⏱ Time limit: 1 working day', hi: '⏱ समय सीमा: 1 कार्य दिवस' },
   consent_default: {
     te: 'కొనసాగితే, మీరు ఇచ్చే వివరాలను సంబంధిత ప్రభుత్వ శాఖ ఈ దరఖాస్తు కోసం మాత్రమే ఉపయోగిస్తుంది. మీరు అంగీకరిస్తారా?',
     en: 'If you continue, the details you give will be used by the department concerned for this application only. Do you agree?',

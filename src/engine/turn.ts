@@ -9,11 +9,11 @@ import type { InboundContent, InboundMessage } from './inbound.ts';
 import type { OutboundMessage } from './outbound.ts';
 import type { EngineContext, EngineSettings } from './ports.ts';
 import { isIntegrationStep, isQuestionStep, PAYMENT_SYSTEM_ID, type QuestionStep, type ServiceDefinition, type Step } from './definition/schema.ts';
-import { SESSION_VERSION, type Screen, type ServiceProgress, type Session } from './session.ts';
+import { MAX_RECENT, SESSION_VERSION, type Screen, type ServiceProgress, type Session } from './session.ts';
 import type { EngineEvent } from './events/registry.ts';
 import type { AnswerValue } from './answer-value.ts';
 import { say, type TextKey } from './texts.ts';
-import { detectCommand, type Command } from './commands.ts';
+import { detectCommand, searchQuery, type Command } from './commands.ts';
 import { normalizeInput } from './normalize-input.ts';
 import { handlerFor } from './steps/registry.ts';
 import { conditionHolds } from './conditions.ts';
@@ -23,7 +23,7 @@ import { fitMessage } from './fit-message.ts';
 import { langOf, type TurnState } from './turn-state.ts';
 import {
   applicableQuestions, applicableSteps, applicationsText, changeScreen, definitionOf, departmentScreen, departmentsScreen, documentsScreen,
-  expiredScreen, grievancesScreen, introScreen, languageScreen, menuScreen, popularScreen, resultsScreen, reviewScreen,
+  expiredScreen, grievancesScreen, introScreen, recentScreen, languageScreen, menuScreen, popularScreen, resultsScreen, reviewScreen,
   searchScreen, stepContext, stepScreen, stuckScreen,
 } from './screens.ts';
 import { INTEGRATION_RETRY_ID } from './steps/integration-prompt.ts';
@@ -128,6 +128,7 @@ function render(t: TurnState): OutboundMessage[] {
     case 'language': return [languageScreen(s.lang === null)];
     case 'menu': return [menuScreen(t)];
     case 'popular': return [popularScreen(t)];
+    case 'recent': return [recentScreen(t)];
     case 'departments': return [departmentsScreen(t, screen.page)];
     case 'department': return [departmentScreen(t, screen.departmentId, screen.page)];
     case 'search': return [searchScreen(t)];
@@ -256,6 +257,7 @@ function openService(t: TurnState, serviceId: string): void {
     emit(t, { type: 'application_cancelled', serviceId: s.service.serviceId, serviceVersion: s.service.serviceVersion, stepId: s.service.stepId, reason: 'replaced' });
   }
   s.service = newProgress(t, def);
+  s.recent = [def.id, ...(s.recent ?? []).filter((id) => id !== def.id)].slice(0, MAX_RECENT);
   s.screen = { kind: 'service' };
   show(t);
 }
@@ -511,6 +513,7 @@ function globalChoice(t: TurnState, id: string): boolean {
         case 'main': goMenu(t); return true;
         case 'resume': resumeService(t); return true;
         case 'popular': s.screen = { kind: 'popular' }; show(t); return true;
+        case 'recent': s.screen = { kind: 'recent' }; show(t); return true;
         case 'departments': s.screen = { kind: 'departments', page: 0 }; show(t); return true;
         case 'search': s.screen = { kind: 'search' }; show(t); return true;
         case 'applications': goMenu(t, applicationsText(t)); return true;
@@ -680,6 +683,13 @@ function dispatch(t: TurnState, content: InboundContent): void {
     if (typed) { chooseLanguage(t, typed); return; }
     s.screen = { kind: 'language', returnTo: null };
     show(t);
+    return;
+  }
+
+  // "search …" works everywhere, even in the middle of a question.
+  const prefixed = text === null ? null : searchQuery(text);
+  if (prefixed !== null) {
+    search(t, prefixed);
     return;
   }
 
