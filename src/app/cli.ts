@@ -12,6 +12,7 @@ const USAGE = `Usage: mitra <command>
   catalog lint [DIR]       check every service definition; exit 1 on any error
   catalog list [DIR]       list departments and services
   catalog search TEXT      search the catalog as a citizen would ("--lang te|en|hi")
+  catalog publish          make the catalog folder live without a restart ("--url" of the server)
   help                     this text
 
 Configuration comes from the environment; see the README's configuration table.`;
@@ -45,7 +46,7 @@ export async function main(argv: string[]): Promise<void> {
       }
       case 'catalog': {
         const { runCatalogCommand } = await import('./catalog-command.ts');
-        process.exitCode = await runCatalogCommand(rest, { lang: flag(rest, 'lang') });
+        process.exitCode = await runCatalogCommand(rest, { lang: flag(rest, 'lang'), url: flag(rest, 'url') });
         return;
       }
       case 'help':
@@ -58,7 +59,8 @@ export async function main(argv: string[]): Promise<void> {
         process.exitCode = 2;
     }
   } catch (err) {
-    if (err instanceof ConfigError || (err as Error).name === 'DataDirLockedError') {
+    const name = (err as Error).name;
+    if (err instanceof ConfigError || name === 'DataDirLockedError' || name === 'CatalogLoadError' || name === 'CatalogVersionConflictError') {
       console.error(`mitra: ${(err as Error).message}`);
       process.exit(1);
     }

@@ -37,3 +37,33 @@ export async function loadOrCreateLocalSecrets(dataDir: string): Promise<LocalSe
   await writeFile(path, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600 });
   return secrets;
 }
+
+const ADMIN_TOKEN_FILE = 'admin-token';
+
+/**
+ * The operator token for `/api/admin/…` (publishing a catalog), read from
+ * `<dataDir>/admin-token`, created (mode 0600) on first start. Whoever can read the data folder
+ * is an operator; `mitra catalog publish` reads it from there.
+ */
+export async function loadOrCreateAdminToken(dataDir: string): Promise<string> {
+  const path = join(dataDir, ADMIN_TOKEN_FILE);
+  try {
+    const token = (await readFile(path, 'utf8')).trim();
+    if (token.length >= 32) return token;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+  const token = randomBytes(32).toString('base64url');
+  await mkdir(dataDir, { recursive: true });
+  await writeFile(path, `${token}\n`, { mode: 0o600 });
+  return token;
+}
+
+/** The admin token in `dataDir`, or undefined when no server has created one yet. */
+export async function readAdminToken(dataDir: string): Promise<string | undefined> {
+  try {
+    return (await readFile(join(dataDir, ADMIN_TOKEN_FILE), 'utf8')).trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}

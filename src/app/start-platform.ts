@@ -9,7 +9,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { turn, idleDeadline, type Session } from '../engine/index.ts';
 import type { InboundMessage } from '../engine/inbound.ts';
 import type { CitizenFacts } from '../engine/ports.ts';
-import { CatalogStore, loadCatalog } from '../catalog/index.ts';
+import type { CatalogStore } from '../catalog/index.ts';
 import { createGraphClient, type GraphClient } from '../channels/whatsapp/index.ts';
 import { createGraphDouble, type GraphDouble } from '../channels/graph-double/index.ts';
 import { createSimulatorBackend, registerSimulatorRoutes, type SimulatorBackend } from '../channels/simulator/index.ts';
@@ -17,12 +17,14 @@ import { acquireDataDirLock, createIngestBatcher, createStore, migrate, openData
 import { registerWhatsappWebhookRoutes } from '../http/whatsapp-webhook-routes.ts';
 import { registerOpsRoutes } from '../http/ops-routes.ts';
 import { registerHomeRoutes } from '../http/home-routes.ts';
+import { registerCatalogRoutes } from '../http/catalog-routes.ts';
+import { openCatalogSync } from './catalog-sync.ts';
 import { createInboundProcessor } from './workers/inbound-processor.ts';
 import { createOutboxSender } from './workers/outbox-sender.ts';
 import { createIdleSweeper } from './workers/idle-sweeper.ts';
 import type { Config } from './config.ts';
 import { createLogger, type Logger } from './logger.ts';
-import { loadOrCreateLocalSecrets } from './local-secrets.ts';
+import { loadOrCreateAdminToken, loadOrCreateLocalSecrets } from './local-secrets.ts';
 import { createWhatsappDelivery } from './deliver-outbound.ts';
 import { createMediaResolver } from './resolve-inbound-media.ts';
 
@@ -49,6 +51,8 @@ export interface StartOptions {
   pollMs?: number;
   /** Register signal handlers that close the platform (default true for the CLI). */
   handleSignals?: boolean;
+  /** How often to look for catalog publications by other processes (ms; tests shorten it). */
+  catalogPollMs?: number;
 }
 
 /** A running platform. */
@@ -97,7 +101,11 @@ async function start(config: Config, options: StartOptions, log: Logger, cleanup
   await migrate(db);
   const store = createStore(db);
 
-  const catalog = new CatalogStore(await loadCatalog(config.catalogDir));
+  const catalogSync = await openCatalogSync(db, config.catalogDir, log, options.catalogPollMs);
+  const catalog = catalogSync.store;
+  catalogSync.start();
+  cleanups.push(() => catalogSync.stop());
+  const adminToken = await loadOrCreateAdminToken(dataDir);
 
   const wa = config.whatsapp.mode === 'live'
     ? { ...config.whatsapp, displayPhoneNumber: undefined as string | undefined }
@@ -160,6 +168,7 @@ async function start(config: Config, options: StartOptions, log: Logger, cleanup
       queueDepths: async () => { const c = await store.counts(); return { inbox: c.inboxPending, outbox: c.outboxQueued + c.outboxSending }; },
     });
     registerHomeRoutes(http, { simulator: Boolean(double) });
+    registerCatalogRoutes(http, { catalog, adminToken, publish: () => catalogSync.publishFolder('admin API') });
     // Routes must all be registered before listen; the simulator learns the port afterwards.
     const webhookUrl = () => `${url}/webhooks/whatsapp`;
     if (double) {

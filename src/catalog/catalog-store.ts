@@ -11,6 +11,7 @@ import type { Lang } from '../lib/languages.ts';
 import type { CatalogView } from '../engine/ports.ts';
 import type { ServiceDefinition } from '../engine/definition/schema.ts';
 import type { LoadedCatalog } from './loaded-catalog.ts';
+import { canonicalJson } from '../lib/canonical-json.ts';
 
 /**
  * Thrown by `CatalogStore.publish` when a catalog changes a service without bumping its
@@ -79,6 +80,23 @@ export class CatalogStore {
     this.#current = loaded;
   }
 
+  /**
+   * Makes older versions (read back from the database) answerable through
+   * `service(id, version)` without changing the current catalog. Versions already known are
+   * kept as they are.
+   */
+  remember(definitions: readonly ServiceDefinition[]): void {
+    for (const definition of definitions) {
+      const key = versionKey(definition.id, definition.version);
+      if (!this.#history.has(key)) this.#history.set(key, { definition, canonical: canonicalJson(definition) });
+    }
+  }
+
+  /** The catalog current in this process (with its departments, systems and search). */
+  loaded(): LoadedCatalog {
+    return this.#current;
+  }
+
   /** Every published version of service `id`, ascending. */
   versions(id: string): number[] {
     const found: number[] = [];
@@ -89,12 +107,4 @@ export class CatalogStore {
 
 function versionKey(id: string, version: number): string {
   return `${id}@${version}`;
-}
-
-/** JSON with object keys sorted, so the same definition written in another key order compares equal. */
-function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v !== null && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v);
 }

@@ -1,21 +1,32 @@
 /**
- * The catalog's "type what you need" search: a small in-memory index over every service's
- * name, keywords, description and short choice lists, in all three languages at once (a
- * citizen who chose English may still type Telugu, or romanized Telugu). Built once when a
- * catalog is loaded; each query is then a scan of the vocabulary, which stays in the tens of
- * thousands of tokens even for a catalog of a thousand services.
+ * The catalog's "type what you need" search: an in-memory index over every service's name,
+ * keywords, description and short choice lists, in all three languages at once (a citizen who
+ * chose English may still type Telugu, or romanized Telugu). Built once when a catalog is
+ * loaded; a query then touches only the index entries its tokens lead to, never the whole
+ * vocabulary, so it stays well under a millisecond for thousands of services (issue #3).
  *
- * Scoring, in short: each query token is matched to index tokens exactly, by prefix, or within
+ * Scoring, in short: each query token is matched to index terms exactly, by prefix, or within
  * a small edit distance; its best match in each service counts with the field's weight
  * (name > keywords > description > choice options) and the token's rarity (IDF). A service's
  * score is the weighted share of the query it covers, nudged up when a whole name or keyword
- * phrase occurs in the query. Scores lie in [0, 1]; ties keep catalog order, so results are
+ * phrase occurs in the query. Scores lie in (0, 1]; ties keep catalog order, so results are
  * deterministic.
+ *
+ * Finding the matches of one query token:
+ * - exact: a hash map from term to term id;
+ * - prefix ("cert" → "certificate"): a binary search in the vocabulary sorted by code units,
+ *   where every term starting with the token is one contiguous run; and the opposite ("incomes"
+ *   → "income"): a map lookup of each of the token's own prefixes;
+ * - typos: a deletion neighbourhood (`DeletionNeighbourhood`) proposes the few terms that may
+ *   lie within distance 1 or 2, and `boundedEditDistance` confirms them.
+ * bench/naive-search.ts keeps the linear scan this replaced; a test checks both rank alike.
  */
 import type { Lang } from '../lib/languages.ts';
 import { LANGUAGES } from '../lib/languages.ts';
 import type { ServiceDefinition } from '../engine/definition/schema.ts';
 import { boundedEditDistance } from './bounded-edit-distance.ts';
+import { BoundedLruCache } from './bounded-lru-cache.ts';
+import { DeletionNeighbourhood, MAX_TYPO_TOKEN_LENGTH } from './deletion-neighbourhood.ts';
 import { tokenizeSearchText } from './tokenize-search-text.ts';
 
 /** How much a match counts, by where it was found. */
@@ -34,27 +45,25 @@ export const MAX_QUERY_TOKENS = 16;
 export const MIN_SEARCH_SCORE = 0.15;
 
 /** Factor on matches found in a language other than the citizen's: a gentle preference only. */
-const OTHER_LANGUAGE_FACTOR = 0.95;
+export const OTHER_LANGUAGE_FACTOR = 0.95;
 
 /** Match quality by kind of match. */
-const QUALITY = { exact: 1, prefix: 0.8, typo1: 0.8, typo2: 0.6 } as const;
+export const MATCH_QUALITY = { exact: 1, prefix: 0.8, typo1: 0.8, typo2: 0.6 } as const;
 
-/** Shortest query token matched by prefix or with one typo, and with two typos (code points). */
-const MIN_PREFIX_LENGTH = 3;
-const MIN_TYPO1_LENGTH = 4;
-const MIN_TYPO2_LENGTH = 7;
+/** Shortest query token matched by prefix (code points); an index term must be this long + 1 to be a prefix of the query. */
+export const MIN_PREFIX_LENGTH = 3;
+
+/** Shortest query token matched with one typo, and (query and term both) with two (code points). */
+export const MIN_TYPO1_LENGTH = 4;
+export const MIN_TYPO2_LENGTH = 7;
 
 /** Share of the score given to whole-phrase matches; the rest is token coverage. */
-const PHRASE_SHARE = 0.1;
+export const PHRASE_SHARE = 0.1;
+
+/** Default number of distinct queries whose results are kept (per index). */
+export const DEFAULT_SEARCH_CACHE_SIZE = 1024;
 
 type Field = keyof typeof SEARCH_FIELD_WEIGHTS;
-
-/** One occurrence of an index token: in which service, field and language. */
-interface Posting {
-  service: number;
-  weight: number;
-  lang: Lang;
-}
 
 /** One search result. */
 export interface SearchHit {
@@ -62,69 +71,186 @@ export interface SearchHit {
   score: number;
 }
 
+/** Options of {@link ServiceSearchIndex}. */
+export interface SearchIndexOptions {
+  /** Distinct (query, language) results kept in an LRU cache; 0 disables it (benchmarks). */
+  cacheSize?: number;
+}
+
+/** The matches of one query token: index term id → match quality. */
+type TokenMatches = Map<number, number>;
+
 /**
  * An immutable search index over a list of services, in catalog order. Construct it once per
- * loaded catalog; `search` never throws and never mutates the index.
+ * loaded catalog; `search` never throws and never changes what later searches return.
  */
 export class ServiceSearchIndex {
   readonly #ids: string[];
-  /** token → postings, at most one per (service, field, language). */
-  readonly #postings = new Map<string, Posting[]>();
-  /** token → its code points, precomputed for edit distances. */
-  readonly #chars = new Map<string, string[]>();
-  /** token → inverse document frequency. */
-  readonly #idf = new Map<string, number>();
-  /** Per service: its name and keyword phrases, as token lists. */
-  readonly #phrases: string[][][];
+  /** term → term id; ids are assigned in order of first appearance. */
+  readonly #termIds = new Map<string, number>();
+  readonly #terms: string[] = [];
+  /** Per term: its code points, for edit distances. */
+  readonly #termChars: Int32Array[] = [];
+  /** Per term: inverse document frequency. */
+  readonly #idf: Float64Array;
+  /** Postings of term t are entries #postingStart[t] … #postingStart[t + 1] − 1. */
+  readonly #postingStart: Int32Array;
+  readonly #postingService: Int32Array;
+  /** Field weight ÷ the name's weight, so a name match counts 1. */
+  readonly #postingWeight: Float64Array;
+  /** Index in LANGUAGES of the language the term was found in. */
+  readonly #postingLang: Uint8Array;
+  /** Term ids sorted by term (UTF-16 code units), for prefix ranges. */
+  readonly #sortedTerms: Int32Array;
+  readonly #typos: DeletionNeighbourhood;
+  /** Name and keyword phrases as term ids, with their service, grouped by first term. */
+  readonly #phrases: Int32Array[] = [];
+  readonly #phraseService: number[] = [];
+  readonly #phrasesByFirstTerm = new Map<number, number[]>();
   readonly #maxIdf: number;
+  readonly #cache: BoundedLruCache<string, SearchHit[]>;
 
-  constructor(services: readonly ServiceDefinition[]) {
+  // Scratch space for one query, reused so a search allocates little.
+  readonly #covered: Float64Array;
+  readonly #best: Float64Array;
+  readonly #phraseCover: Float64Array;
+  readonly #touched: Int32Array;
+  readonly #tokenTouched: Int32Array;
+  /** Per term: the query number that last visited it, to skip repeated typo candidates. */
+  readonly #visitedIn: Int32Array;
+  #queryNumber = 0;
+
+  constructor(services: readonly ServiceDefinition[], options: SearchIndexOptions = {}) {
     this.#ids = services.map((s) => s.id);
-    this.#phrases = services.map(() => []);
-    const documentFrequency = new Map<string, Set<number>>();
-    services.forEach((service, index) => {
-      for (const lang of LANGUAGES) {
-        this.#add(index, 'name', lang, service.name[lang], documentFrequency);
-        this.#addPhrase(index, service.name[lang]);
-        this.#add(index, 'description', lang, service.description[lang], documentFrequency);
+    this.#cache = new BoundedLruCache(options.cacheSize ?? DEFAULT_SEARCH_CACHE_SIZE);
+    // First pass into growable lists: per term, per (service, language), the best field weight.
+    const postings: { service: number; weight: number; lang: number }[][] = [];
+    const documentFrequency: number[] = [];
+    const lastService: number[] = [];
+    const addText = (service: number, field: Field, lang: number, text: string) => {
+      const weight = SEARCH_FIELD_WEIGHTS[field];
+      for (const term of new Set(this.#termsOf(text))) {
+        const t = this.#intern(term, postings, documentFrequency, lastService);
+        const list = postings[t];
+        // Postings are appended service by service, so an existing one for this service and
+        // language can only be among the last three.
+        let existing;
+        for (let k = list.length - 1; k >= 0 && list[k].service === service; k--) if (list[k].lang === lang) existing = list[k];
+        if (existing) existing.weight = Math.max(existing.weight, weight);
+        else list.push({ service, weight, lang });
+        if (lastService[t] !== service) {
+          lastService[t] = service;
+          documentFrequency[t]++;
+        }
+      }
+    };
+    services.forEach((service, s) => {
+      LANGUAGES.forEach((lang, l) => {
+        addText(s, 'name', l, service.name[lang]);
+        this.#addPhrase(s, service.name[lang], postings, documentFrequency, lastService);
+        addText(s, 'description', l, service.description[lang]);
         for (const keyword of service.keywords?.[lang] ?? []) {
-          this.#add(index, 'keywords', lang, keyword, documentFrequency);
-          this.#addPhrase(index, keyword);
+          addText(s, 'keywords', l, keyword);
+          this.#addPhrase(s, keyword, postings, documentFrequency, lastService);
         }
         for (const step of service.steps) {
           if (step.type !== 'ask_choice' || step.options.length > MAX_INDEXED_OPTIONS) continue;
           for (const option of step.options) {
-            this.#add(index, 'options', lang, option.label[lang], documentFrequency);
-            if (option.description) this.#add(index, 'options', lang, option.description[lang], documentFrequency);
+            addText(s, 'options', l, option.label[lang]);
+            if (option.description) addText(s, 'options', l, option.description[lang]);
           }
         }
-      }
+      });
     });
+
+    // Compact the postings into flat typed arrays.
+    const termCount = this.#terms.length;
+    this.#postingStart = new Int32Array(termCount + 1);
+    for (let t = 0; t < termCount; t++) this.#postingStart[t + 1] = this.#postingStart[t] + postings[t].length;
+    const total = this.#postingStart[termCount];
+    this.#postingService = new Int32Array(total);
+    this.#postingWeight = new Float64Array(total);
+    this.#postingLang = new Uint8Array(total);
+    for (let t = 0; t < termCount; t++) {
+      let k = this.#postingStart[t];
+      for (const p of postings[t]) {
+        this.#postingService[k] = p.service;
+        this.#postingWeight[k] = p.weight / SEARCH_FIELD_WEIGHTS.name;
+        this.#postingLang[k] = p.lang;
+        k++;
+      }
+    }
+
     const n = services.length;
-    for (const [token, set] of documentFrequency) this.#idf.set(token, Math.log(1 + n / set.size));
+    this.#idf = new Float64Array(termCount);
+    for (let t = 0; t < termCount; t++) this.#idf[t] = Math.log(1 + n / documentFrequency[t]);
     this.#maxIdf = Math.log(1 + Math.max(n, 1));
+
+    // Default sort compares UTF-16 code units, the order in which `startsWith` ranges are contiguous.
+    const sorted = Array.from(this.#terms.keys()).sort((a, b) => (this.#terms[a] < this.#terms[b] ? -1 : 1));
+    this.#sortedTerms = Int32Array.from(sorted);
+
+    // A query token of MIN_TYPO1_LENGTH or more may be one edit from a term one code point shorter.
+    // (A term one code point shorter only needs itself stored: the query's deletion finds it.)
+    const deletions = this.#termChars.map((chars) =>
+      chars.length >= MIN_TYPO2_LENGTH ? 2 : chars.length >= MIN_TYPO1_LENGTH ? 1 : 0);
+    this.#typos = new DeletionNeighbourhood(this.#termChars, deletions);
+
+    this.#phrases.forEach((phrase, p) => {
+      const list = this.#phrasesByFirstTerm.get(phrase[0]);
+      if (list) list.push(p);
+      else this.#phrasesByFirstTerm.set(phrase[0], [p]);
+    });
+
+    this.#covered = new Float64Array(n);
+    this.#best = new Float64Array(n);
+    this.#phraseCover = new Float64Array(n);
+    this.#touched = new Int32Array(n);
+    this.#tokenTouched = new Int32Array(n);
+    this.#visitedIn = new Int32Array(termCount);
+  }
+
+  /** Sizes of the index, for benchmark reports. */
+  get stats(): { services: number; terms: number; postings: number; typoEntries: number } {
+    return { services: this.#ids.length, terms: this.#terms.length, postings: this.#postingService.length, typoEntries: this.#typos.size };
   }
 
   /**
    * Services matching `text`, best first, at most `limit`, each with a score in (0, 1].
    * Matches in every language; `lang` (the citizen's language) only breaks near-ties.
-   * Deterministic; returns `[]` instead of throwing on any input.
+   * Deterministic; returns `[]` instead of throwing on any input. The hits are fresh objects
+   * the caller may keep or change.
    */
   search(text: string, lang: Lang, limit: number): SearchHit[] {
     try {
       if (!Number.isFinite(limit) || limit < 1 || this.#ids.length === 0) return [];
-      const query = tokenizeSearchText(typeof text === 'string' ? text.slice(0, MAX_QUERY_CHARS) : '')
-        .slice(0, MAX_QUERY_TOKENS);
+      const query = this.#termsOf(typeof text === 'string' ? text.slice(0, MAX_QUERY_CHARS) : '').slice(0, MAX_QUERY_TOKENS);
       if (query.length === 0) return [];
-      return this.#score(query, lang).slice(0, Math.floor(limit));
+      const key = `${lang}\u0000${query.join(' ')}`;
+      let hits = this.#cache.get(key);
+      if (!hits) {
+        hits = this.#score(query, lang);
+        this.#cache.set(key, hits);
+      }
+      return hits.slice(0, Math.floor(limit)).map((h) => ({ ...h }));
     } catch {
       // MUST NOT throw (CatalogView contract): a search failure is "no results".
       return [];
     }
   }
 
+  /** Index and query terms of `text`: both sides MUST go through this one function. */
+  #termsOf(text: string): string[] {
+    return tokenizeSearchText(text);
+  }
+
   #score(query: string[], lang: Lang): SearchHit[] {
-    const covered = new Array<number>(this.#ids.length).fill(0);
+    const langIndex = LANGUAGES.indexOf(lang);
+    const covered = this.#covered;
+    const best = this.#best;
+    const touched = this.#touched;
+    const tokenTouched = this.#tokenTouched;
+    let touchedCount = 0;
     let totalWeight = 0;
     const tokenMatches = query.map((token) => this.#matches(token));
     for (const matches of tokenMatches) {
@@ -134,7 +260,7 @@ export class ServiceSearchIndex {
       let tokenWeight = this.#maxIdf;
       let bestQuality = 0;
       for (const [term, quality] of matches) {
-        const idf = this.#idf.get(term) ?? this.#maxIdf;
+        const idf = this.#idf[term];
         if (quality > bestQuality || (quality === bestQuality && idf > tokenWeight)) {
           bestQuality = quality;
           tokenWeight = idf;
@@ -142,88 +268,126 @@ export class ServiceSearchIndex {
       }
       totalWeight += tokenWeight;
       // The token's best match in each service: quality × field weight × language preference.
-      const best = new Map<number, number>();
+      let tokenTouchedCount = 0;
       for (const [term, quality] of matches) {
-        for (const posting of this.#postings.get(term) ?? []) {
-          const languageFactor = posting.lang === lang ? 1 : OTHER_LANGUAGE_FACTOR;
-          const value = quality * (posting.weight / SEARCH_FIELD_WEIGHTS.name) * languageFactor;
-          if (value > (best.get(posting.service) ?? 0)) best.set(posting.service, value);
+        for (let k = this.#postingStart[term], end = this.#postingStart[term + 1]; k < end; k++) {
+          const languageFactor = this.#postingLang[k] === langIndex ? 1 : OTHER_LANGUAGE_FACTOR;
+          const value = quality * this.#postingWeight[k] * languageFactor;
+          const s = this.#postingService[k];
+          if (value > best[s]) {
+            if (best[s] === 0) tokenTouched[tokenTouchedCount++] = s;
+            best[s] = value;
+          }
         }
       }
-      for (const [service, value] of best) covered[service] += tokenWeight * value;
+      for (let i = 0; i < tokenTouchedCount; i++) {
+        const s = tokenTouched[i];
+        if (covered[s] === 0) touched[touchedCount++] = s;
+        covered[s] += tokenWeight * best[s];
+        best[s] = 0;
+      }
     }
-    const hits: SearchHit[] = [];
-    for (let s = 0; s < this.#ids.length; s++) {
-      if (covered[s] === 0) continue;
+    this.#findPhrases(tokenMatches);
+    const found: { s: number; score: number }[] = [];
+    for (let i = 0; i < touchedCount; i++) {
+      const s = touched[i];
       const coverage = covered[s] / totalWeight;
-      const phrase = this.#phraseCover(s, tokenMatches);
-      const score = Math.min(1, coverage * (1 - PHRASE_SHARE) + phrase * PHRASE_SHARE);
-      if (score >= MIN_SEARCH_SCORE) hits.push({ serviceId: this.#ids[s], score: Math.round(score * 10_000) / 10_000 });
+      const score = Math.min(1, coverage * (1 - PHRASE_SHARE) + this.#phraseCover[s] * PHRASE_SHARE);
+      covered[s] = 0;
+      this.#phraseCover[s] = 0;
+      if (score >= MIN_SEARCH_SCORE) found.push({ s, score: Math.round(score * 10_000) / 10_000 });
     }
-    // Stable sort: equal scores keep catalog order.
-    return hits.sort((a, b) => b.score - a.score);
+    // Equal scores keep catalog order.
+    found.sort((a, b) => b.score - a.score || a.s - b.s);
+    return found.map(({ s, score }) => ({ serviceId: this.#ids[s], score }));
   }
 
   /**
-   * The largest share of the query covered by one of service `s`'s name or keyword phrases
-   * appearing in it as consecutive tokens (each matched exactly, by prefix or with a typo).
+   * Sets #phraseCover[s] to the largest share of the query covered by one of service `s`'s name
+   * or keyword phrases appearing in it as consecutive tokens (each matched exactly, by prefix or
+   * with a typo). Only phrases starting with a term some query token matched are tried.
    */
-  #phraseCover(s: number, tokenMatches: Map<string, number>[]): number {
-    let best = 0;
-    for (const phrase of this.#phrases[s]) {
-      if (phrase.length > tokenMatches.length) continue;
-      for (let start = 0; start + phrase.length <= tokenMatches.length; start++) {
-        if (phrase.every((term, k) => tokenMatches[start + k].has(term))) {
-          best = Math.max(best, phrase.length / tokenMatches.length);
-          break;
+  #findPhrases(tokenMatches: TokenMatches[]): void {
+    const q = tokenMatches.length;
+    for (let start = 0; start < q; start++) {
+      for (const term of tokenMatches[start].keys()) {
+        for (const p of this.#phrasesByFirstTerm.get(term) ?? []) {
+          const phrase = this.#phrases[p];
+          if (phrase.length > q - start) continue;
+          let all = true;
+          for (let k = 1; k < phrase.length && all; k++) all = tokenMatches[start + k].has(phrase[k]);
+          const s = this.#phraseService[p];
+          if (all && phrase.length / q > this.#phraseCover[s]) this.#phraseCover[s] = phrase.length / q;
         }
       }
     }
-    return best;
   }
 
-  /** Every index token that `token` matches, with the match quality. */
-  #matches(token: string): Map<string, number> {
-    const found = new Map<string, number>();
-    if (this.#postings.has(token)) found.set(token, QUALITY.exact);
-    const chars = Array.from(token);
-    for (const [term, termChars] of this.#chars) {
-      if (term === token) continue;
-      let quality = 0;
-      // "cert" → "certificate"; and inflected queries: "సర్టిఫికెట్టు" → "సర్టిఫికెట్".
-      if (chars.length >= MIN_PREFIX_LENGTH && term.startsWith(token)) quality = QUALITY.prefix;
-      else if (termChars.length >= MIN_TYPO1_LENGTH && token.startsWith(term)) quality = QUALITY.prefix;
-      if (quality < QUALITY.typo1 && chars.length >= MIN_TYPO1_LENGTH) {
-        const max = chars.length >= MIN_TYPO2_LENGTH && termChars.length >= MIN_TYPO2_LENGTH ? 2 : 1;
-        const distance = boundedEditDistance(chars, termChars, max);
-        if (distance === 1) quality = Math.max(quality, QUALITY.typo1);
-        else if (distance === 2 && max === 2) quality = Math.max(quality, QUALITY.typo2);
+  /** Every index term that `token` matches, with the match quality. */
+  #matches(token: string): TokenMatches {
+    const found: TokenMatches = new Map();
+    const raise = (term: number, quality: number) => {
+      if (quality > (found.get(term) ?? 0)) found.set(term, quality);
+    };
+    const exact = this.#termIds.get(token);
+    if (exact !== undefined) found.set(exact, MATCH_QUALITY.exact);
+    const chars = Int32Array.from(Array.from(token), (c) => c.codePointAt(0)!);
+    // "cert" → "certificate"; and inflected queries: "సర్టిఫికెట్టు" → "సర్టిఫికెట్".
+    if (chars.length >= MIN_PREFIX_LENGTH) {
+      const sorted = this.#sortedTerms;
+      let lo = 0;
+      let hi = sorted.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (this.#terms[sorted[mid]] < token) lo = mid + 1;
+        else hi = mid;
       }
-      if (quality > 0) found.set(term, quality);
+      for (let i = lo; i < sorted.length && this.#terms[sorted[i]].startsWith(token); i++) {
+        if (sorted[i] !== exact) raise(sorted[i], MATCH_QUALITY.prefix);
+      }
+    }
+    let prefixEnd = 0;
+    for (let k = 0; k < chars.length - 1; k++) {
+      prefixEnd += chars[k] > 0xffff ? 2 : 1;
+      if (k + 1 < MIN_TYPO1_LENGTH) continue;
+      const shorter = this.#termIds.get(token.slice(0, prefixEnd));
+      if (shorter !== undefined) raise(shorter, MATCH_QUALITY.prefix);
+    }
+    if (chars.length >= MIN_TYPO1_LENGTH && chars.length <= MAX_TYPO_TOKEN_LENGTH) {
+      const stamp = ++this.#queryNumber;
+      const long = chars.length >= MIN_TYPO2_LENGTH;
+      this.#typos.candidates(chars, long ? 2 : 1, (term) => {
+        if (this.#visitedIn[term] === stamp || term === exact) return;
+        this.#visitedIn[term] = stamp;
+        if ((found.get(term) ?? 0) >= MATCH_QUALITY.typo1) return;
+        const termChars = this.#termChars[term];
+        const max = long && termChars.length >= MIN_TYPO2_LENGTH ? 2 : 1;
+        const distance = boundedEditDistance(chars, termChars, max);
+        if (distance === 1) raise(term, MATCH_QUALITY.typo1);
+        else if (distance === 2 && max === 2) raise(term, MATCH_QUALITY.typo2);
+      });
     }
     return found;
   }
 
-  #add(service: number, field: Field, lang: Lang, text: string, documentFrequency: Map<string, Set<number>>): void {
-    const weight = SEARCH_FIELD_WEIGHTS[field];
-    for (const token of new Set(tokenizeSearchText(text))) {
-      let list = this.#postings.get(token);
-      if (!list) {
-        list = [];
-        this.#postings.set(token, list);
-        this.#chars.set(token, Array.from(token));
-      }
-      const existing = list.find((p) => p.service === service && p.lang === lang);
-      if (existing) existing.weight = Math.max(existing.weight, weight);
-      else list.push({ service, weight, lang });
-      let set = documentFrequency.get(token);
-      if (!set) documentFrequency.set(token, (set = new Set()));
-      set.add(service);
+  #intern(term: string, postings: unknown[][], documentFrequency: number[], lastService: number[]): number {
+    let t = this.#termIds.get(term);
+    if (t === undefined) {
+      t = this.#terms.length;
+      this.#termIds.set(term, t);
+      this.#terms.push(term);
+      this.#termChars.push(Int32Array.from(Array.from(term), (c) => c.codePointAt(0)!));
+      postings.push([]);
+      documentFrequency.push(0);
+      lastService.push(-1);
     }
+    return t;
   }
 
-  #addPhrase(service: number, text: string): void {
-    const tokens = tokenizeSearchText(text);
-    if (tokens.length > 0) this.#phrases[service].push(tokens);
+  #addPhrase(service: number, text: string, postings: unknown[][], documentFrequency: number[], lastService: number[]): void {
+    const terms = this.#termsOf(text);
+    if (terms.length === 0) return;
+    this.#phrases.push(Int32Array.from(terms, (term) => this.#intern(term, postings, documentFrequency, lastService)));
+    this.#phraseService.push(service);
   }
 }

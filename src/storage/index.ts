@@ -28,3 +28,4 @@ export {
 export { loadCitizenFacts } from './load-citizen-facts.ts';
 export { createIngestBatcher, MAX_INGEST_BATCH_ITEMS } from './create-ingest-batcher.ts';
 export { OUTBOUND_STATUS_ORDER, type OutboundStatus } from './outbound-status-order.ts';
+export { publishCatalog, readCurrentCatalog, readAllServiceVersions, currentPublicationSeq, type PublishResult, type StoredCatalog } from './catalog-publications.ts';
