@@ -55,6 +55,7 @@ const envSchema = z.object({
   OUTBOX_LEASE_MS: intFrom('OUTBOX_LEASE_MS', 60_000, 100, 3_600_000),
   OUTBOX_RECLAIM_GRACE_MS: intFrom('OUTBOX_RECLAIM_GRACE_MS', 15_000, 0, 3_600_000),
   WHATSAPP_READ_RECEIPTS: z.enum(['true', 'false']).optional(),
+  LOG_WITNESSES: z.string().optional(),
   WHATSAPP_APP_SECRET: z.string().optional(),
   WHATSAPP_VERIFY_TOKEN: z.string().optional(),
   WHATSAPP_ACCESS_TOKEN: z.string().optional(),
@@ -87,6 +88,8 @@ export interface Config {
   outboxReclaimGraceMs: number;
   /** Mark citizens' messages read with a typing indicator (WHATSAPP_READ_RECEIPTS, default true). */
   readReceipts: boolean;
+  /** Witnesses the log asks to cosign checkpoints: `<verifier key>@<url>`, comma-separated. */
+  logWitnesses: string | undefined;
   whatsapp:
     | { mode: 'live'; appSecret: string; verifyToken: string; accessToken: string; phoneNumberId: string; graphUrl: string; apiVersion: string }
     | { mode: 'simulator'; apiVersion: string };
@@ -123,6 +126,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     outboxLeaseMs: e.OUTBOX_LEASE_MS,
     outboxReclaimGraceMs: e.OUTBOX_RECLAIM_GRACE_MS,
     readReceipts: e.WHATSAPP_READ_RECEIPTS !== 'false',
+    logWitnesses: e.LOG_WITNESSES || undefined,
     whatsapp: present.length === WHATSAPP_REQUIRED.length
       ? {
           mode: 'live',

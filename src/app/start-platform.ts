@@ -19,10 +19,12 @@ import { registerOpsRoutes } from '../http/ops-routes.ts';
 import { registerHomeRoutes } from '../http/home-routes.ts';
 import { registerCatalogRoutes } from '../http/catalog-routes.ts';
 import { openCatalogSync } from './catalog-sync.ts';
+import { registerLogRoutes } from '../http/log-routes.ts';
+import { createLogPublisher, loadOrCreateLogKey, logOriginFor, parseWitnessList, proveSubject, type WitnessEndpoint } from './transparency-log.ts';
 import { createInboundProcessor } from './workers/inbound-processor.ts';
 import { createOutboxSender } from './workers/outbox-sender.ts';
 import { createIdleSweeper } from './workers/idle-sweeper.ts';
-import type { Config } from './config.ts';
+import { ConfigError, type Config } from './config.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { loadOrCreateAdminToken, loadOrCreateLocalSecrets } from './local-secrets.ts';
 import { createWhatsappDelivery } from './deliver-outbound.ts';
@@ -106,6 +108,14 @@ async function start(config: Config, options: StartOptions, log: Logger, cleanup
   catalogSync.start();
   cleanups.push(() => catalogSync.stop());
   const adminToken = await loadOrCreateAdminToken(dataDir);
+  const logOrigin = logOriginFor(config.publicBaseUrl);
+  const logKey = await loadOrCreateLogKey(dataDir, logOrigin);
+  let witnesses: WitnessEndpoint[];
+  try {
+    witnesses = parseWitnessList(config.logWitnesses);
+  } catch (err) {
+    throw new ConfigError((err as Error).message);
+  }
 
   const wa = config.whatsapp.mode === 'live'
     ? { ...config.whatsapp, displayPhoneNumber: undefined as string | undefined }
@@ -140,6 +150,9 @@ async function start(config: Config, options: StartOptions, log: Logger, cleanup
     }));
     processor = { wake: () => processors.forEach((p) => p.wake()), start: () => processors.forEach((p) => p.start()), stop: async () => { await Promise.all(processors.map((p) => p.stop())); } };
     const sweeper = createIdleSweeper({ db, log, pollMs: options.pollMs, now: clock, onQueued: () => processor?.wake() });
+    const publisher = createLogPublisher({ db, key: logKey, origin: logOrigin, witnesses, log });
+    publisher.start();
+    cleanups.push(() => publisher.stop());
     processor.start();
     sender.start();
     sweeper.start();
@@ -169,6 +182,7 @@ async function start(config: Config, options: StartOptions, log: Logger, cleanup
     });
     registerHomeRoutes(http, { simulator: Boolean(double) });
     registerCatalogRoutes(http, { catalog, adminToken, publish: () => catalogSync.publishFolder('admin API') });
+    registerLogRoutes(http, { db, verifierKey: logKey.verifierKey(), prove: (subject) => proveSubject(db, subject) });
     // Routes must all be registered before listen; the simulator learns the port afterwards.
     const webhookUrl = () => `${url}/webhooks/whatsapp`;
     if (double) {

@@ -29,3 +29,8 @@ export { loadCitizenFacts } from './load-citizen-facts.ts';
 export { createIngestBatcher, MAX_INGEST_BATCH_ITEMS } from './create-ingest-batcher.ts';
 export { OUTBOUND_STATUS_ORDER, type OutboundStatus } from './outbound-status-order.ts';
 export { publishCatalog, readCurrentCatalog, readAllServiceVersions, currentPublicationSeq, type PublishResult, type StoredCatalog } from './catalog-publications.ts';
+export {
+  enqueueLogEntry, sequenceBatch, readLogState, readTile, readEntries, entriesAbout, createTileHashSource, frontierFromTiles, logQueueDepth,
+  storeCheckpoint, latestCheckpoint, listCheckpoints, storeCosignature, listCosignatures, MAX_SEQUENCE_BATCH,
+  type LogRecord, type LogState, type SequenceResult, type StoredCheckpoint,
+} from './log-store.ts';

@@ -57,9 +57,8 @@ export function parseCosignature(bytes: Uint8Array): Result<{ timestamp: number;
 }
 
 /**
- * Verifies cosignature/v1 signatures (signature type 0x04) of one witness key. `verify`
- * rebuilds the signed message from the timestamp inside the signature and the note text.
- * The key ID uses type byte 0x04, so the same key as a plain 0x01 verifier never matches.
+ * Verifies cosignature/v1 signatures (type 0x04) of one witness key, rebuilding the signed
+ * message from the timestamp inside the signature and the note text.
  */
 export class CosignatureV1Verifier implements NoteVerifier {
   readonly name: string;

@@ -132,3 +132,6 @@ export {
 // C2SP tlog-proof
 export { formatTlogProof, parseTlogProof, TLOG_PROOF_HEADER, type ParsedTlogProof, type TlogProof } from './tlog-proof.ts';
 export { verifyTlogProof, type FreshnessStatement, type TlogProofFailureReason, type TlogProofPolicy } from './verify-tlog-proof.ts';
+
+// Mitra's log entries: commitments and public metadata only
+export { commitRecord, decodeLogEntry, encodeLogEntry, LOG_ENTRY_VERSION, logEntry, logEntryType, type LogEntry } from './log-entry.ts';

@@ -6,21 +6,17 @@ import { assertTreeSizes, MAX_TREE_SIZE } from './tree-size-arithmetic.ts';
 import { TranslogError } from './translog-error.ts';
 
 /**
- * Called by `MerkleFrontier.append` for every perfect subtree the new leaf completes, lowest
- * first, starting with the leaf itself at level 0. A storage layer that keeps node hashes (or
- * builds tiles) stores exactly these; they never change afterwards.
- * Implementations MUST NOT mutate `hash` and MUST NOT call back into the same frontier.
+ * Called by `MerkleFrontier.append` for each perfect subtree the new leaf completes, lowest
+ * first, from the leaf itself: exactly what a node or tile store must keep. Implementations
+ * MUST NOT mutate `hash` nor call back into the same frontier.
  */
 export type NodeListener = (node: NodeCoordinate, hash: Uint8Array) => void;
 
 /**
- * The compact range [0, size) of a log — the "frontier" the sequencer keeps in memory: one
- * hash per set bit of `size`, the roots of the perfect subtrees covering the tree, largest
- * (leftmost) first. With it the sequencer can append leaves and compute the root at the current
- * size without reading the rest of the tree.
- *
- * To resume after a restart, fetch the hashes of `frontierNodes(size)` from storage and call
- * `MerkleFrontier.fromHashes(size, hashes)`.
+ * The compact range [0, size) — the "frontier" a sequencer keeps in memory: the roots of the
+ * perfect subtrees covering the tree, one per set bit of `size`, largest first. Enough to
+ * append leaves and compute the root without reading the rest of the tree. To resume after a
+ * restart, fetch the hashes of `frontierNodes(size)` and call `MerkleFrontier.fromHashes`.
  */
 export class MerkleFrontier {
   #size: number;
@@ -37,9 +33,9 @@ export class MerkleFrontier {
   }
 
   /**
-   * Rebuilds the frontier of a tree of `size` leaves from the hashes of `frontierNodes(size)`,
-   * in that order. Throws `TranslogError` (`frontier:bad-hashes`) if the count or a length is
-   * wrong. The hashes are trusted: this does not (cannot) check them against a root.
+   * The frontier of a tree of `size` leaves from the hashes of `frontierNodes(size)`, in order.
+   * Throws `TranslogError` (`frontier:bad-hashes`) for a wrong count or length; the hashes
+   * themselves are trusted.
    */
   static fromHashes(size: number, hashes: readonly Uint8Array[]): MerkleFrontier {
     assertTreeSizes({ size });
@@ -93,10 +89,7 @@ export class MerkleFrontier {
     this.#size += 1;
   }
 
-  /**
-   * MTH(D[0:size]) per RFC 6962 §2.1: the frontier folded from the right; the empty-tree hash
-   * for size 0. Costs (number of set bits of size − 1) node hashes.
-   */
+  /** MTH(D[0:size]) (RFC 6962 §2.1): the frontier folded from the right; SHA-256("") for size 0. */
   root(): Uint8Array {
     const hashes = this.#hashes;
     if (hashes.length === 0) return emptyRootHash();

@@ -12,6 +12,8 @@ import { nodeHash } from './node-hash.ts';
  */
 export function merkleRoot(leafHashes: readonly Uint8Array[], begin = 0, end = leafHashes.length): Uint8Array {
   if (end <= begin) return emptyRootHash();
+  // A one-leaf tree's root is its leaf hash; copy it so the result never aliases the input.
+  if (end - begin === 1) return leafHashes[begin].slice();
   const stack: Uint8Array[] = [];
   for (let i = begin; i < end; i++) {
     let hash = leafHashes[i];

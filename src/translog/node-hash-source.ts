@@ -1,23 +1,18 @@
 import type { NodeCoordinate } from './perfect-subtrees.ts';
 
 /**
- * Port: reads one stored node hash.
- *
- * `nodeHash(level, index)` MUST return the 32-byte hash of the perfect subtree at that
- * coordinate (see `NodeCoordinate`): for level 0 the leaf hash of entry `index`. It is only
- * asked for nodes that exist in the tree the proof is for. It MUST throw (or reject) when it
- * does not have the node, and MUST NOT return the hash of an imperfect subtree or a
- * placeholder: a wrong hash yields a proof that fails verification far from the cause.
+ * Port: reads one stored node hash. `nodeHash(level, index)` MUST return the 32-byte hash of
+ * that perfect subtree (`NodeCoordinate`; level 0 is the leaf hash of entry `index`). It is only
+ * asked for nodes inside the tree being proven, and MUST throw (or reject) when it lacks one —
+ * never return a placeholder or an imperfect subtree's hash.
  */
 export interface NodeHashReader {
   nodeHash(level: number, index: number): Promise<Uint8Array> | Uint8Array;
 }
 
 /**
- * Port: reads many stored node hashes in one round trip (one SQL query, one tile fetch).
- *
- * `nodeHashes(nodes)` MUST return exactly one 32-byte hash per requested coordinate, in the
- * requested order, with the same contract as `NodeHashReader.nodeHash`.
+ * Port: reads many node hashes in one round trip (one SQL query, one tile fetch).
+ * `nodeHashes(nodes)` MUST return one hash per coordinate, in order, under the same contract.
  */
 export interface BatchNodeHashReader {
   nodeHashes(nodes: readonly NodeCoordinate[]): Promise<readonly Uint8Array[]> | readonly Uint8Array[];
@@ -27,9 +22,8 @@ export interface BatchNodeHashReader {
 export type NodeHashSource = NodeHashReader | BatchNodeHashReader;
 
 /**
- * Fetches the hashes of `nodes` from `source`, in order: one call to `nodeHashes` for a
- * batched source, else `nodeHash` for each node, all started at once.
- * Errors of the port propagate unchanged.
+ * The hashes of `nodes`, in order: one `nodeHashes` call, or `nodeHash` per node all started
+ * at once. Errors of the port propagate unchanged.
  */
 export async function fetchNodeHashes(source: NodeHashSource, nodes: readonly NodeCoordinate[]): Promise<Uint8Array[]> {
   if (nodes.length === 0) return [];

@@ -1,6 +1,7 @@
 import { formatKeyId } from './key-id.ts';
 import type { NoteVerifier } from './note-verifier.ts';
-import { failure, type Failure, type Result } from './result.ts';
+import { hashesEqual } from './hashes-equal.ts';
+import { failure, type Result } from './result.ts';
 import { parseNote, type NoteFailureReason, type NoteSignature, type SignedNote } from './signed-note.ts';
 
 /** A signature that a trusted key verified, with that key. */
@@ -17,10 +18,6 @@ export interface NoteSignatureCheck {
 }
 
 const utf8 = new TextEncoder();
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
-}
 
 /**
  * Checks every signature of `note` against `verifiers` (signed-note "Signatures"):
@@ -40,14 +37,17 @@ export function verifyNoteSignatures(
     const verifier = verifiers.find((v) => v.name === sig.name && v.keyId === sig.keyId);
     if (!verifier) {
       // Collapse identical repeated lines, as golang.org/x/mod/sumdb/note does.
-      const dup = unverified.some((u) => u.name === sig.name && u.keyId === sig.keyId && sameBytes(u.signature, sig.signature));
+      const dup = unverified.some((u) => u.name === sig.name && u.keyId === sig.keyId && hashesEqual(u.signature, sig.signature));
       if (!dup) unverified.push(sig);
       continue;
     }
+    const seen = verified.find((v) => v.verifier === verifier);
+    // A repeated identical line needs no second Ed25519 verification.
+    if (seen && hashesEqual(seen.signature, sig.signature)) continue;
     if (!verifier.verify(textBytes, sig.signature)) {
       return failure('note:invalid-signature', `invalid signature for key ${sig.name}+${formatKeyId(sig.keyId)}`);
     }
-    if (!verified.some((v) => v.verifier === verifier)) verified.push({ ...sig, verifier });
+    if (!seen) verified.push({ ...sig, verifier });
   }
   return { ok: true, verified, unverified };
 }
@@ -65,7 +65,7 @@ export function openNote(
   const parsed = parseNote(input);
   if (!parsed.ok) return parsed;
   const check = verifyNoteSignatures(parsed.note, verifiers);
-  if (!check.ok) return check as Failure<NoteFailureReason>;
+  if (!check.ok) return check;
   if (check.verified.length === 0) return failure('note:no-verified-signature', 'note has no verifiable signatures');
   return { ok: true, note: parsed.note, verified: check.verified, unverified: check.unverified };
 }

@@ -1,12 +1,10 @@
 import { bitLength, lowestSetBit } from './tree-size-arithmetic.ts';
 
 /**
- * Address of a *perfect* subtree of the log: the node at height `level` (0 = leaves) that is
- * the `index`-th from the left, covering leaves [index·2^level, (index+1)·2^level).
- *
- * This is the unit storage deals in. A node exists (its hash never changes) once the tree has
- * at least (index+1)·2^level leaves. Hashes of *imperfect* subtrees on the ragged right edge
- * are never stored: they are derived from perfect ones.
+ * A *perfect* subtree, the unit storage deals in: the node at height `level` (0 = leaves),
+ * `index`-th from the left, covering leaves [index·2^level, (index+1)·2^level). Its hash exists
+ * and never changes once the tree has (index+1)·2^level leaves. Imperfect subtrees on the
+ * ragged right edge are never stored; they are derived from perfect ones.
  */
 export interface NodeCoordinate {
   readonly level: number;
@@ -14,13 +12,11 @@ export interface NodeCoordinate {
 }
 
 /**
- * Splits the leaf range [begin, end) into the fewest perfect subtrees, left to right, each
- * aligned to its own size. For begin = 0 this is one subtree per set bit of `end`, largest
- * first: the "frontier" or compact range of a tree of size `end`.
- *
+ * Splits leaves [begin, end) into the fewest aligned perfect subtrees, left to right. For
+ * begin = 0 that is one per set bit of `end`, largest first: the frontier of a tree of `end`.
  * When `begin` is a multiple of a power of two ≥ end − begin (true of every range RFC 6962's
- * recursion produces), folding these hashes from the right gives MTH(D[begin:end]).
- * Preconditions: 0 ≤ begin ≤ end ≤ 2^53 − 1 (unchecked; internal callers guarantee them).
+ * recursion produces), folding these from the right gives MTH(D[begin:end]).
+ * Preconditions (unchecked): 0 ≤ begin ≤ end ≤ 2^53 − 1.
  */
 export function perfectSubtrees(begin: number, end: number): NodeCoordinate[] {
   const out: NodeCoordinate[] = [];

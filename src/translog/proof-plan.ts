@@ -4,12 +4,9 @@ import { HASH_SIZE } from './sha256.ts';
 import { TranslogError } from './translog-error.ts';
 
 /**
- * One hash of a Merkle proof, described by what it covers: MTH(D[begin:end]).
- *
- * `nodes` are the perfect subtrees that tile [begin, end), left to right. Usually there is one
- * (the range is itself a perfect subtree). On the ragged right edge of the tree a proof needs
- * the hash of an imperfect subtree, which no store keeps: it is then the fold, from the right,
- * of several perfect ones.
+ * One hash of a Merkle proof: MTH(D[begin:end]), from the perfect subtrees `nodes` that tile
+ * the range left to right — usually one; several on the ragged right edge, where the proof
+ * needs an imperfect subtree that no store keeps and it is folded from the right.
  */
 export interface ProofPlanElement {
   readonly begin: number;
@@ -18,12 +15,9 @@ export interface ProofPlanElement {
 }
 
 /**
- * What a proof needs from storage, computed before any I/O so a storage layer can fetch every
- * hash in one query, then hand them to `assembleProof`.
- *
- * `elements` are in proof order (leaf to root, as RFC 6962 §2.1.1 and §2.1.2 emit them);
- * `nodes` is every element's nodes concatenated in that order, with no duplicates (the ranges
- * are disjoint).
+ * What a proof needs from storage, known before any I/O so every hash can be fetched in one
+ * query and handed to `assembleProof`. `elements` are in proof order (RFC 6962 §2.1.1/§2.1.2);
+ * `nodes` concatenates their nodes in that order, without duplicates (the ranges are disjoint).
  */
 export interface ProofPlan {
   readonly elements: readonly ProofPlanElement[];

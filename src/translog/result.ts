@@ -1,17 +1,14 @@
 /**
- * How the transparency-log module reports a judgement on untrusted input.
- *
- * Every parser and verifier of data that crossed a trust boundary (a proof from a log, a note
- * from a witness, a tile path from a URL) returns a `Result`: `{ ok: true, ...value }` when the
- * input is acceptable, or a `Failure` naming a stable `reason` code plus a human `detail`.
- * They never throw for bad input; they throw `TranslogError` only when the caller itself broke
- * a precondition. Reason codes are `area:problem` strings and are part of the public contract.
+ * How this module reports a judgement on untrusted input (proofs, notes, tile paths, request
+ * bodies): `{ ok: true, ...value }`, or a `Failure` with a stable `reason` code (`area:problem`,
+ * part of the public contract) and a human `detail`. Such functions never throw for bad input;
+ * they throw `TranslogError` only when their caller broke a precondition.
  */
 export interface Failure<R extends string = string> {
   readonly ok: false;
   /** Stable code, e.g. `proof:root-mismatch`. Callers switch on it. */
   readonly reason: R;
-  /** One human-readable sentence with the evidence. Its wording MAY change between versions. */
+  /** One sentence with the evidence. Its wording MAY change; callers MUST NOT parse it. */
   readonly detail: string;
 }
 

@@ -25,12 +25,9 @@ export interface SignedNote {
 }
 
 /**
- * Why a note was rejected:
- * - `note:malformed`: not a signed note (layout, UTF-8, control characters, a bad signature line).
- * - `note:too-large` / `note:too-many-signatures`: over MAX_NOTE_SIZE / MAX_NOTE_SIGNATURES.
- * - `note:invalid-signature`: a signature whose name and key ID match a trusted key fails to
- *   verify; the whole note is rejected (signed-note: clients SHOULD).
- * - `note:no-verified-signature`: no signature from a trusted key (signed-note: MUST reject).
+ * Why a note was rejected. `malformed`: layout, UTF-8, control characters or a signature line.
+ * `invalid-signature`: a signature matching a trusted key's name and ID fails, which rejects
+ * the whole note (signed-note: SHOULD). `no-verified-signature`: none by a trusted key (MUST).
  */
 export type NoteFailureReason =
   | 'note:malformed'
@@ -82,10 +79,9 @@ export function formatSignatureLine(sig: NoteSignature): string {
 }
 
 /**
- * Parses a C2SP signed note: text ending in a newline, a blank line, then one or more
- * signature lines each ending in a newline. The text is everything up to the *last* blank line
- * (the text itself may contain blank lines). Accepts bytes (checked as strict UTF-8) or a string.
- * Checks layout only; use `openNote` / `verifyNoteSignatures` to verify. Never throws.
+ * Parses a C2SP signed note: text ending in a newline, a blank line, then signature lines each
+ * ending in a newline; the text runs to the *last* blank line (it may contain blank lines).
+ * Bytes are checked as strict UTF-8. Layout only — `openNote` verifies. Never throws.
  */
 export function parseNote(input: string | Uint8Array): Result<{ note: SignedNote }, NoteFailureReason> {
   let message: string;

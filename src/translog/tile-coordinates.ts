@@ -10,10 +10,9 @@ export const TILE_WIDTH = 256;
 export const MAX_TILE_LEVEL = 63;
 
 /**
- * A C2SP tlog-tiles tile: the `index`-th tile of tile level `level`, holding `width` hashes
- * (256 for a full tile, 1..255 for a partial one). Hash i of the tile is the node at tree
- * level 8·level with node index 256·index + i, i.e. MTH(D[(256n+i)·256^l : (256n+i+1)·256^l]).
- * Entry bundles use the same index and width as the level-0 tile they hash to.
+ * A C2SP tlog-tiles tile: `width` hashes (256 full, 1..255 partial) where hash i is the node
+ * at tree level 8·level, index 256·index + i: MTH(D[(256n+i)·256^l : (256n+i+1)·256^l]).
+ * Entry bundles share index and width with the level-0 tile they hash to.
  */
 export interface Tile {
   readonly level: number;

@@ -31,9 +31,8 @@ export interface TlogProofPolicy {
 }
 
 /**
- * The result of a successful verification: what is now known about the entry, and how fresh
- * that knowledge is. "Witnessed" means: each listed witness stated that, at its time, this was
- * the largest consistent tree it had seen for the origin (tlog-cosignature semantics).
+ * What a successful verification establishes, and how fresh it is. Each listed witness stated
+ * that at its time this was the largest consistent tree it had seen (tlog-cosignature).
  */
 export interface FreshnessStatement {
   readonly origin: string;

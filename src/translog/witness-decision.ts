@@ -28,17 +28,10 @@ export interface AddCheckpointContext {
 }
 
 /**
- * Why a witness refused a checkpoint, each with the HTTP status tlog-witness prescribes:
- * - `witness:malformed-request` 400 — unparseable body (from `parseAddCheckpointRequest`).
- * - `witness:unknown-origin` 404 — no log with that origin is configured.
- * - `witness:unverified-checkpoint` 403 — no valid signature by the log's key, or one of its
- *   signatures fails to verify.
- * - `witness:old-size-too-large` 400 — old size above the checkpoint size.
- * - `witness:size-conflict` 409 — old size is not the witness's latest cosigned size; the body
- *   is that size and a newline, content type `text/x.tlog.size`.
- * - `witness:bad-empty-root` 422 — a size-0 checkpoint whose root is not SHA-256("").
- * - `witness:bad-consistency-proof` 422 — the proof is not empty when it must be, does not
- *   verify, or the roots differ at equal sizes.
+ * Why a witness refused a checkpoint; `WITNESS_HTTP_STATUS` gives each one's HTTP status.
+ * `unverified-checkpoint`: no valid log signature, or an invalid one from a log key.
+ * `size-conflict`: old size is not the latest cosigned size (the body says which).
+ * `bad-consistency-proof`: not empty when it must be, not verifying, or a fork at equal sizes.
  */
 export type WitnessFailureReason =
   | 'witness:malformed-request'
@@ -49,7 +42,7 @@ export type WitnessFailureReason =
   | 'witness:bad-empty-root'
   | 'witness:bad-consistency-proof';
 
-/** The HTTP status for each witness failure (tlog-witness "add-checkpoint"). */
+/** The HTTP status tlog-witness "add-checkpoint" prescribes for each failure. */
 export const WITNESS_HTTP_STATUS: Readonly<Record<WitnessFailureReason, 400 | 403 | 404 | 409 | 422>> = {
   'witness:malformed-request': 400,
   'witness:unknown-origin': 404,
@@ -92,14 +85,11 @@ function reject(reason: WitnessFailureReason, detail: string, body = `${detail}\
 }
 
 /**
- * The witness's decision on one add-checkpoint request (C2SP tlog-witness), as a pure
- * function: checks in the spec's order, then cosigns.
- *
- * Callers MUST make "read `latest`, decide, persist `newState`" atomic per origin (a row lock or
- * a compare-and-swap on the stored size): two concurrent requests could otherwise roll the
- * witness back (tlog-witness describes the race). On acceptance the caller MUST persist
- * `newState` (and may persist `checkpointNote`) before sending the 200. A rejection changes
- * nothing; the witness MAY log rejected but validly signed requests as evidence.
+ * A witness's decision on one add-checkpoint request (C2SP tlog-witness): the spec's checks in
+ * its order, then cosignatures. Callers MUST make "read `latest`, decide, persist `newState`"
+ * atomic per origin (row lock or compare-and-swap on the stored size) — otherwise concurrent
+ * requests can roll the witness back, the race the spec describes — and MUST persist before
+ * sending the 200. A rejection changes nothing (validly signed ones MAY be logged as evidence).
  * Throws `TranslogError` only for a bad context (no cosigner, a non-positive timestamp).
  */
 export function decideAddCheckpoint(

@@ -5,6 +5,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { platformDrivers, startTestPlatform, bodyText, choices, type TestPlatform } from '../support/test-platform.ts';
+import { leafHash, parseTlogProof, parseVerifierKey, verifyTlogProof } from '../../src/translog/index.ts';
 
 // A 1×1 PNG: the photo a citizen sends.
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a1d3fc1d0000000049454e44ae426082', 'hex');
@@ -34,7 +35,10 @@ for (const d of platformDrivers()) {
       await p.say(w, { type: 'list_reply', id: garbage.id, title: garbage.title });
       const [photoAsk] = await p.say(w, 'వారం రోజులుగా చెత్త తీయలేదు, 9876543210 కి కాల్ చేయండి');
       assert.match(bodyText(photoAsk), /📎/);
-      const [locationAsk] = await p.say(w, { type: 'image', base64: PNG.toString('base64'), mimeType: 'image/png' });
+      const [districtAsk] = await p.say(w, { type: 'image', base64: PNG.toString('base64'), mimeType: 'image/png' });
+      assert.ok(choices(districtAsk).some((c) => c.id === 'opt:srikakulam'), 'the district is asked after the photo');
+      // A long list is paged; typing the district's name works too.
+      const [locationAsk] = await p.say(w, 'ఎన్టీఆర్');
       assert.equal(locationAsk.interactive?.type ?? locationAsk.type, 'location_request_message');
       await p.say(w, { type: 'location', latitude: 16.5062, longitude: 80.648, name: 'Benz Circle', address: 'Vijayawada' });
       await p.say(w, 'skip');
@@ -51,6 +55,7 @@ for (const d of platformDrivers()) {
       const answers = app!.answers as Record<string, any>;
       assert.equal(answers.category, 'garbage');
       assert.equal(answers.location.latitude, 16.5062);
+      assert.equal(answers.district, 'ntr');
       const photo = await p.store.getDocument(answers.photo.documentId);
       assert.ok(photo, 'the photo is stored in the database');
       assert.deepEqual(photo!.content, PNG);
@@ -61,6 +66,43 @@ for (const d of platformDrivers()) {
       const mine = p.double!.sent.filter((r) => r.to.endsWith(w));
       const ids = mine.map((r) => r.body.biz_opaque_callback_data);
       assert.equal(new Set(ids).size, ids.length);
+    });
+
+    it('logs the application in the transparency log: a C2SP proof from /api/log/proof verifies against /log/key', async () => {
+      const app = (await p.db.query<{ reference: string }>("SELECT reference FROM applications WHERE wa_id = '919812345678'")).rows[0];
+      assert.ok(app);
+      // Sequenced and checkpointed within about a second.
+      let res: Response | undefined;
+      for (let i = 0; i < 50; i++) {
+        res = await fetch(`${p.url}/api/log/proof?subject=${app.reference}`);
+        if (res.status === 200) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      assert.equal(res?.status, 200);
+      const proofText = await res!.text();
+      const key = (await (await fetch(`${p.url}/log/key`)).text()).trim();
+      const verifier = parseVerifierKey(key);
+      assert.ok(verifier.ok);
+      const parsed = parseTlogProof(proofText);
+      assert.ok(parsed.ok);
+      const entries = await p.db.query<{ entry: Uint8Array }>('SELECT entry FROM log_entries WHERE idx = $1', [parsed.proof.index]);
+      const leaf = leafHash(entries.rows[0].entry);
+      const statement = verifyTlogProof(proofText, leaf, { origin: parsed.proof.body.origin, logVerifiers: [verifier.verifier], witnesses: [], quorum: 0 });
+      assert.ok(statement.ok, JSON.stringify(statement));
+      assert.equal(statement.index, parsed.proof.index);
+      // The entry holds no personal data: no name, no phone number, no answers.
+      const text = new TextDecoder().decode(entries.rows[0].entry);
+      assert.ok(!text.includes('919812345678') && !text.includes('రవి') && !text.includes('9876543210'), text);
+      assert.match(text, /"type":"application_submitted"/);
+      // The checkpoint and tiles are served as C2SP tlog-tiles.
+      const checkpoint = await fetch(`${p.url}/log/checkpoint`);
+      assert.equal(checkpoint.status, 200);
+      assert.match(await checkpoint.text(), /^[^\n]+\/log\n\d+\n[A-Za-z0-9+/]{43}=\n\n— /);
+      const size = parsed.proof.body.size;
+      const tile = await fetch(`${p.url}/log/tile/0/000${size < 256 ? `.p/${size}` : ''}`);
+      assert.equal(tile.status, 200);
+      assert.equal((await tile.arrayBuffer()).byteLength, Math.min(size, 256) * 32);
+      assert.equal((await fetch(`${p.url}/log/tile/0/0000`)).status, 400);
     });
 
     it('remembers the language and shows the application under "my applications"', async () => {

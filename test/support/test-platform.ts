@@ -69,7 +69,8 @@ export interface TestPlatform extends Platform {
 
 /** Starts the platform on `driver`; `env` adds configuration (e.g. IDLE_TIMEOUT_MINUTES). */
 export async function startTestPlatform(driver: PlatformDriver, env: Record<string, string> = {}, clock?: () => Date): Promise<TestPlatform> {
-  const config = readConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...driver.env, ...env });
+  const catalogDir = process.env.CATALOG_DIR ? { CATALOG_DIR: process.env.CATALOG_DIR } : {};
+  const config = readConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...catalogDir, ...driver.env, ...env });
   const platform = await startPlatform(config, {
     roles: ['http', 'workers'], banner: false, logger: createLogger('silent'), schema: driver.schema, pollMs: 20, clock,
   });

@@ -19,6 +19,7 @@ import type { OutboundMessage } from '../../engine/outbound.ts';
 import type { CitizenFacts } from '../../engine/ports.ts';
 import { isLang } from '../../lib/languages.ts';
 import { loadCitizenFacts } from '../../storage/load-citizen-facts.ts';
+import { enqueueLogEntry } from '../../storage/log-store.ts';
 import { errors as errorsMetric, inboxDepth, turnLatency } from '../metrics.ts';
 import { apologyText } from './apology-text.ts';
 import { createPollLoop, SILENT_LOG, type WorkerLog } from './poll-loop.ts';
@@ -327,6 +328,16 @@ export function createInboundProcessor(options: InboundProcessorOptions): Inboun
         // drop one silently: roll the batch back; the retry runs the turn with fresh ids.
         if (inserted.rowCount !== applications.length) {
           throw new ReferenceCollisionError(applications.map((a) => String(a.reference)));
+        }
+        // The transparency log: a commitment to each application, in the same transaction, so
+        // no application is ever stored without its log entry (issue #6).
+        for (const a of applications) {
+          const serviceId = String(a.serviceId);
+          await enqueueLogEntry(tx, {
+            type: 'application_submitted', at: new Date(String(a.submittedAt)), subject: String(a.reference),
+            meta: { department: serviceId.split('.')[0], service: serviceId, serviceVersion: String(a.serviceVersion ?? 1) },
+            record: { reference: a.reference, serviceId, serviceVersion: a.serviceVersion ?? 1, answers: a.answers ?? {}, submittedAt: a.submittedAt },
+          });
         }
       }
       if (messageUpdates.length > 0) {
