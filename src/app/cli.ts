@@ -13,6 +13,10 @@ const USAGE = `Usage: mitra <command>
   catalog list [DIR]       list departments and services
   catalog search TEXT      search the catalog as a citizen would ("--lang te|en|hi")
   catalog publish          make the catalog folder live without a restart ("--url" of the server)
+  log verify [--key K]     audit the transparency log: recompute the tree, check every checkpoint
+  log prove SUBJECT        print the C2SP tlog-proof of an application reference
+  witness --log KEY        run a C2SP tlog-witness for the log with verifier key KEY
+                           ("--port 3100", "--data ./witness-data", "--name NAME")
   help                     this text
 
 Configuration comes from the environment; see the README's configuration table.`;
@@ -47,6 +51,26 @@ export async function main(argv: string[]): Promise<void> {
       case 'catalog': {
         const { runCatalogCommand } = await import('./catalog-command.ts');
         process.exitCode = await runCatalogCommand(rest, { lang: flag(rest, 'lang'), url: flag(rest, 'url') });
+        return;
+      }
+      case 'log': {
+        const { runLogCommand } = await import('./log-command.ts');
+        process.exitCode = await runLogCommand(rest, { key: flag(rest, 'key') });
+        return;
+      }
+      case 'witness': {
+        const logKeys = rest.flatMap((a, i) => (rest[i - 1] === '--log' ? [a] : []));
+        if (logKeys.length === 0) {
+          console.error('usage: mitra witness --log LOG_VERIFIER_KEY [--port 3100] [--data ./witness-data] [--name NAME]');
+          process.exitCode = 2;
+          return;
+        }
+        const { startWitness } = await import('./witness-command.ts');
+        const witness = await startWitness({ logKeys, port: Number(flag(rest, 'port') ?? 3100), host: process.env.HOST, dataDir: flag(rest, 'data') ?? './witness-data', name: flag(rest, 'name') });
+        console.log(`  witness listening  ${witness.url}/add-checkpoint\n  its key (for the log's LOG_WITNESSES):  ${witness.verifierKey}@${witness.url}`);
+        const stop = () => { void witness.close().then(() => process.exit(0)); };
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
         return;
       }
       case 'help':

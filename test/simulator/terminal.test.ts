@@ -125,6 +125,11 @@ describe('terminal simulator', () => {
     assert.equal(doc.caption, 'my proof');
     assert.equal(Buffer.from(double.mediaBytes(doc.mediaId)!.bytes).toString(), '%PDF-1.4 tiny');
 
+    // The latest message asked for a location, not a pick: a number is sent as typed.
+    input.write('1234567890123\n');
+    await waitForPosts(receiver, 6);
+    assert.deepEqual(lastMessage().content, { type: 'text', text: '1234567890123' });
+
     input.write('/location north\n');
     await waitFor(/Usage: \/location/);
     input.write('/frobnicate\n');
@@ -134,7 +139,7 @@ describe('terminal simulator', () => {
 
     input.write('/quit\n');
     await run;
-    assert.equal(receiver.posts.length, 5, 'bad commands send nothing');
+    assert.equal(receiver.posts.length, 6, 'bad commands send nothing');
   });
 
   it('ends when the input ends', async () => {

@@ -2,7 +2,8 @@
  * The terminal chat simulator (`mitra simulate`): the same conversation as the web page, through
  * the same backend (signed webhooks in, the Graph API double's sent messages out), on a
  * readline prompt. Outbound messages print readably: list rows numbered, reply buttons as
- * [1] [2] [3]; typing a number picks from the most recent list or buttons.
+ * [1] [2] [3]; typing a number picks from the list or buttons of the latest message (after a
+ * plain question a number is sent as typed).
  *
  * Commands: `/location <lat> <lng> [name]`, `/image <path> [caption]`, `/doc <path> [caption]`,
  * `/voice [path]`, `/sticker`, `/contact <name> <phone>`, `/raw` (toggle raw Graph JSON),
@@ -81,10 +82,10 @@ export async function runTerminalSimulator(options: TerminalSimulatorOptions): P
       const described = describeGraphMessage(event.body, event.rendered);
       print(`\nMitra ▸ ${described.text.split('\n').join('\n        ')}`);
       if (showRaw) print(JSON.stringify(event.body, null, 2));
-      if (described.choices.length > 0) {
-        choices = described.choices;
-        lastInteractiveId = event.id;
-      }
+      // A number answers the latest message: after a plain question ("your service number?")
+      // it is the answer itself, not a pick from buttons shown earlier.
+      choices = described.choices;
+      if (described.choices.length > 0) lastInteractiveId = event.id;
       if (described.asksLocation) locationRequestId = event.id;
     } else if (event.kind === 'status' && event.status === 'failed') {
       print(`(Mitra's webhook refused the message: HTTP ${event.httpStatus ?? '?'})`);
