@@ -20,7 +20,7 @@ import { registerHomeRoutes } from '../http/home-routes.ts';
 import { registerCatalogRoutes } from '../http/catalog-routes.ts';
 import { openCatalogSync } from './catalog-sync.ts';
 import { registerLogRoutes } from '../http/log-routes.ts';
-import { createLogPublisher, loadOrCreateLogKey, logOriginFor, parseWitnessList, proveSubject, type WitnessEndpoint } from './transparency-log.ts';
+import { createLogPublisher, loadOrCreateLogKey, logOriginFor, parseWitnessList, createLogProver, type WitnessEndpoint } from './transparency-log.ts';
 import { createInboundProcessor } from './workers/inbound-processor.ts';
 import { createOutboxSender } from './workers/outbox-sender.ts';
 import { createIdleSweeper } from './workers/idle-sweeper.ts';
@@ -182,7 +182,8 @@ async function start(config: Config, options: StartOptions, log: Logger, cleanup
     });
     registerHomeRoutes(http, { simulator: Boolean(double) });
     registerCatalogRoutes(http, { catalog, adminToken, publish: () => catalogSync.publishFolder('admin API') });
-    registerLogRoutes(http, { db, verifierKey: logKey.verifierKey(), prove: (subject) => proveSubject(db, subject) });
+    const prover = createLogProver(db);
+    registerLogRoutes(http, { db, verifierKey: logKey.verifierKey(), prove: (subject) => prover.prove(subject) });
     // Routes must all be registered before listen; the simulator learns the port afterwards.
     const webhookUrl = () => `${url}/webhooks/whatsapp`;
     if (double) {

@@ -18,8 +18,8 @@ import {
 } from '../storage/index.ts';
 import { createPollLoop, type PollLoop, type WorkerLog } from './workers/poll-loop.ts';
 
-/** How often the publisher looks for queued entries: a checkpoint at least every second. */
-export const LOG_PUBLISH_INTERVAL_MS = 500;
+/** Pause between publisher runs: with a run's own time, a checkpoint well within every second. */
+export const LOG_PUBLISH_INTERVAL_MS = 200;
 /** How long a witness may take to cosign before the checkpoint is published without it. */
 export const WITNESS_TIMEOUT_MS = 3000;
 
@@ -129,10 +129,9 @@ export function createLogPublisher(o: LogPublisherOptions): LogPublisher {
   }
 
   async function publishOnce(): Promise<number> {
-    for (let i = 0; i < 8; i++) {
-      const r = await sequenceBatch(o.db);
-      if (!r || r.toSize === r.fromSize) break;
-    }
+    // One batch per run, then a checkpoint: a deep queue drains over several runs, each
+    // ending with a signed checkpoint, so checkpoints keep coming at least every second.
+    await sequenceBatch(o.db);
     const state = await readLogState(o.db);
     const latest = await latestCheckpoint(o.db);
     if (latest && latest.size >= state.size) return state.size;
@@ -161,16 +160,39 @@ export function createLogPublisher(o: LogPublisherOptions): LogPublisher {
   return { ...loop, publishOnce };
 }
 
-/**
- * The C2SP tlog-proof of the newest entry about `subject` (an application reference, a
- * certificate id) against the newest checkpoint, or undefined when it is not in a published
- * checkpoint yet (entries are sequenced within about a second).
- */
+/** How long the newest checkpoint is reused by the prover before it is read again. */
+const CHECKPOINT_CACHE_MS = 250;
+
+/** Proofs for receipts and certificates, with the tile and checkpoint caches they need. */
+export interface LogProver {
+  /**
+   * The C2SP tlog-proof of the newest entry about `subject` (an application reference, a
+   * certificate id) against the newest checkpoint, or undefined when it is not in a published
+   * checkpoint yet (entries are sequenced within about a second).
+   */
+  prove(subject: string): Promise<{ index: number; proof: string } | undefined>;
+}
+
+/** A prover for `db`; keep one per process (its caches are what makes proofs cheap). */
+export function createLogProver(db: Db): LogProver {
+  const source = createTileHashSource(db);
+  let cached: { at: number; checkpoint: Awaited<ReturnType<typeof latestCheckpoint>> } | undefined;
+  const checkpointNow = async () => {
+    if (!cached || Date.now() - cached.at > CHECKPOINT_CACHE_MS) cached = { at: Date.now(), checkpoint: await latestCheckpoint(db) };
+    return cached.checkpoint;
+  };
+  return {
+    async prove(subject) {
+      const [indexes, checkpoint] = await Promise.all([entriesAbout(db, subject), checkpointNow()]);
+      const index = indexes.filter((i) => checkpoint && i < checkpoint.size).at(-1);
+      if (index === undefined || !checkpoint) return undefined;
+      const inclusionProof = await buildInclusionProof(index, checkpoint.size, source);
+      return { index, proof: formatTlogProof({ index, inclusionProof, checkpoint: checkpoint.note }) };
+    },
+  };
+}
+
+/** One proof, for tools that prove once (`mitra log prove`); servers use {@link createLogProver}. */
 export async function proveSubject(db: Db, subject: string): Promise<{ index: number; proof: string } | undefined> {
-  const indexes = await entriesAbout(db, subject);
-  const checkpoint = await latestCheckpoint(db);
-  const index = indexes.filter((i) => checkpoint && i < checkpoint.size).at(-1);
-  if (index === undefined || !checkpoint) return undefined;
-  const inclusionProof = await buildInclusionProof(index, checkpoint.size, createTileHashSource(db));
-  return { index, proof: formatTlogProof({ index, inclusionProof, checkpoint: checkpoint.note }) };
+  return createLogProver(db).prove(subject);
 }

@@ -30,7 +30,7 @@ export { createIngestBatcher, MAX_INGEST_BATCH_ITEMS } from './create-ingest-bat
 export { OUTBOUND_STATUS_ORDER, type OutboundStatus } from './outbound-status-order.ts';
 export { publishCatalog, readCurrentCatalog, readAllServiceVersions, currentPublicationSeq, type PublishResult, type StoredCatalog } from './catalog-publications.ts';
 export {
-  enqueueLogEntry, sequenceBatch, readLogState, readTile, readEntries, entriesAbout, createTileHashSource, frontierFromTiles, logQueueDepth,
+  enqueueLogEntry, enqueueLogEntries, sequenceBatch, readLogState, readTile, readEntries, entriesAbout, createTileHashSource, frontierFromTiles, logQueueDepth,
   storeCheckpoint, latestCheckpoint, listCheckpoints, storeCosignature, listCosignatures, MAX_SEQUENCE_BATCH,
   type LogRecord, type LogState, type SequenceResult, type StoredCheckpoint,
 } from './log-store.ts';

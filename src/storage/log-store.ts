@@ -17,8 +17,8 @@ import type { Db, Queryable } from './db.ts';
 const SEQUENCER_LOCK = [7000, 6] as const;
 /** Most queued entries integrated by one batch. */
 export const MAX_SEQUENCE_BATCH = 8192;
-/** Full tiles kept in memory for proofs (immutable once full). */
-const TILE_CACHE_SIZE = 4096;
+/** Full tiles kept in memory for proofs (immutable once full), about 16 KB each with their interior nodes. */
+const TILE_CACHE_SIZE = 8192;
 
 /** What the caller logs: the event and the record it commits to. */
 export interface LogRecord {
@@ -38,14 +38,40 @@ export interface LogRecord {
  * entry commit together. Returns the entry bytes' SHA-256 (hex), which finds it again.
  */
 export async function enqueueLogEntry(q: Queryable, record: LogRecord): Promise<string> {
-  const salt = randomBytes(16);
-  const entry = encodeLogEntry({
-    v: 1, type: record.type, time: `${record.at.toISOString().slice(0, 19)}Z`, meta: record.meta, commitment: commitRecord(record.record, salt),
-  });
-  const entrySha = createHash('sha256').update(entry).digest();
-  await q.query('INSERT INTO log_salts (subject, entry_sha256, salt, record) VALUES ($1, $2, $3, $4::jsonb)', [record.subject, entrySha, salt, JSON.stringify(record.record)]);
-  await q.query('INSERT INTO log_queue (entry, subject) VALUES ($1, $2)', [entry, record.subject]);
-  return entrySha.toString('hex');
+  return (await enqueueLogEntries(q, [record]))[0];
+}
+
+/**
+ * Queues several records in one statement (one round trip however many): what a transaction
+ * that stores several applications, or a bulk import, uses. Same contract as
+ * {@link enqueueLogEntry}; returns the entries' SHA-256 (hex), in order.
+ */
+export async function enqueueLogEntries(q: Queryable, records: readonly LogRecord[]): Promise<string[]> {
+  if (records.length === 0) return [];
+  const salts: Buffer[] = [];
+  const entries: Uint8Array[] = [];
+  const shas: Buffer[] = [];
+  for (const record of records) {
+    const salt = randomBytes(16);
+    const entry = encodeLogEntry({
+      v: 1, type: record.type, time: `${record.at.toISOString().slice(0, 19)}Z`, meta: record.meta, commitment: commitRecord(record.record, salt),
+    });
+    salts.push(salt);
+    entries.push(entry);
+    shas.push(createHash('sha256').update(entry).digest());
+  }
+  const subjects = records.map((r) => r.subject);
+  // Salts and queue rows in one statement; WITH ORDINALITY keeps the queue in record order.
+  await q.query(
+    `WITH salts AS (
+       INSERT INTO log_salts (subject, entry_sha256, salt, record)
+       SELECT * FROM unnest($1::text[], $2::bytea[], $3::bytea[], $4::jsonb[])
+     )
+     INSERT INTO log_queue (entry, subject)
+     SELECT e.entry, e.subject FROM unnest($5::bytea[], $1::text[]) WITH ORDINALITY AS e(entry, subject, ord) ORDER BY e.ord`,
+    [subjects, shas, salts, records.map((r) => JSON.stringify(r.record)), entries],
+  );
+  return shas.map((b) => b.toString('hex'));
 }
 
 /** The tree as the sequencer left it. */
@@ -166,20 +192,45 @@ export async function entriesAbout(q: Queryable, subject: string): Promise<numbe
 
 /**
  * A node-hash source for proofs backed by the tiles: a node of level l is the Merkle root of
- * 2^(l mod 8) hashes of one tile row. Full tiles are cached (they never change).
+ * 2^(l mod 8) hashes of one tile row. Keep ONE per process and reuse it: full tiles never
+ * change, so each is read once and kept (up to TILE_CACHE_SIZE) with all its interior nodes
+ * computed, and the newest partial tile of each row is kept until a request needs more of it.
  */
 export function createTileHashSource(q: Queryable): BatchNodeHashReader {
-  const cache = new Map<string, Uint8Array[]>();
+  // key `level/index` → the tile's node pyramid: rows[0] = its stored hashes, rows[k] = level k above.
+  const full = new Map<string, Uint8Array[][]>();
+  const partial = new Map<string, Uint8Array[]>();
   const split = (data: Uint8Array) => {
     const out: Uint8Array[] = [];
     for (let at = 0; at < data.length; at += 32) out.push(data.subarray(at, at + 32));
     return out;
   };
+  const pyramid = (hashes: Uint8Array[]): Uint8Array[][] => {
+    const rows = [hashes];
+    while (rows[rows.length - 1].length > 1) {
+      const below = rows[rows.length - 1];
+      const row: Uint8Array[] = [];
+      for (let i = 0; i + 1 < below.length; i += 2) row.push(merkleRoot(below, i, i + 2));
+      rows.push(row);
+    }
+    return rows;
+  };
+  const hashFrom = (key: string, begin: number, end: number): Uint8Array | undefined => {
+    const rows = full.get(key);
+    if (rows) {
+      const span = end - begin;
+      const level = Math.log2(span);
+      return rows[level]?.[begin / span];
+    }
+    const hashes = partial.get(key);
+    if (!hashes || hashes.length < end) return undefined;
+    return end - begin === 1 ? hashes[begin] : merkleRoot(hashes, begin, end);
+  };
   return {
     async nodeHashes(nodes) {
-      const places = nodes.map((n) => locateNodeInTile(n));
-      const missing = [...new Set(places.map((p) => `${p.tileLevel}/${p.tileIndex}`))].filter((k) => !cache.has(k));
-      const fetched = new Map<string, Uint8Array[]>();
+      const places = nodes.map((n) => ({ ...locateNodeInTile(n), key: '' }));
+      for (const p of places) p.key = `${p.tileLevel}/${p.tileIndex}`;
+      const missing = [...new Set(places.filter((p) => hashFrom(p.key, p.begin, p.end) === undefined).map((p) => p.key))];
       if (missing.length > 0) {
         const keys = missing.map((k) => k.split('/').map(Number));
         const r = await q.query<{ level: number; idx: number; width: number; data: Uint8Array }>(
@@ -188,18 +239,20 @@ export function createTileHashSource(q: Queryable): BatchNodeHashReader {
         );
         for (const row of r.rows) {
           const key = `${row.level}/${Number(row.idx)}`;
-          const hashes = split(row.data);
-          fetched.set(key, hashes);
+          const hashes = split(Buffer.from(row.data));
           if (Number(row.width) === TILE_WIDTH) {
-            if (cache.size >= TILE_CACHE_SIZE) cache.delete(cache.keys().next().value!);
-            cache.set(key, hashes);
+            if (full.size >= TILE_CACHE_SIZE) full.delete(full.keys().next().value!);
+            full.set(key, pyramid(hashes));
+            partial.delete(key);
+          } else {
+            partial.set(key, hashes);
           }
         }
       }
       return places.map((p, i) => {
-        const hashes = cache.get(`${p.tileLevel}/${p.tileIndex}`) ?? fetched.get(`${p.tileLevel}/${p.tileIndex}`);
-        if (!hashes || hashes.length < p.end) throw new Error(`log node ${nodes[i].level}/${nodes[i].index} is not stored`);
-        return p.end - p.begin === 1 ? hashes[p.begin] : merkleRoot(hashes, p.begin, p.end);
+        const hash = hashFrom(p.key, p.begin, p.end);
+        if (!hash) throw new Error(`log node ${nodes[i].level}/${nodes[i].index} is not stored`);
+        return hash;
       });
     },
   };
