@@ -19,7 +19,7 @@ import type { OutboundMessage } from '../../engine/outbound.ts';
 import type { CitizenFacts } from '../../engine/ports.ts';
 import { isLang } from '../../lib/languages.ts';
 import { loadCitizenFacts } from '../../storage/load-citizen-facts.ts';
-import { enqueueLogEntry } from '../../storage/log-store.ts';
+import { enqueueLogEntries } from '../../storage/log-store.ts';
 import { errors as errorsMetric, inboxDepth, turnLatency } from '../metrics.ts';
 import { apologyText } from './apology-text.ts';
 import { createPollLoop, SILENT_LOG, type WorkerLog } from './poll-loop.ts';
@@ -331,14 +331,14 @@ export function createInboundProcessor(options: InboundProcessorOptions): Inboun
         }
         // The transparency log: a commitment to each application, in the same transaction, so
         // no application is ever stored without its log entry (issue #6).
-        for (const a of applications) {
+        await enqueueLogEntries(tx, applications.map((a) => {
           const serviceId = String(a.serviceId);
-          await enqueueLogEntry(tx, {
-            type: 'application_submitted', at: new Date(String(a.submittedAt)), subject: String(a.reference),
+          return {
+            type: 'application_submitted' as const, at: new Date(String(a.submittedAt)), subject: String(a.reference),
             meta: { department: serviceId.split('.')[0], service: serviceId, serviceVersion: String(a.serviceVersion ?? 1) },
             record: { reference: a.reference, serviceId, serviceVersion: a.serviceVersion ?? 1, answers: a.answers ?? {}, submittedAt: a.submittedAt },
-          });
-        }
+          };
+        }));
       }
       if (messageUpdates.length > 0) {
         await tx.query(
