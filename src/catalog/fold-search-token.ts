@@ -10,8 +10,9 @@
  * - aspiration is dropped (th, dh, bh, kh, gh, jh → t, d, b, k, g, j; sh → s; ch → c; ph → f);
  * - w → v, z → j, q → k, x → ks;
  * - long vowels are short (aa → a, ee, ii → i, oo, uu → u) and doubled letters single;
- * - a plural s (words of 5+ letters) and then one final vowel (4+ letters) are dropped, the
- *   endings Telugu speakers add or leave off ("karentu", "kavali" / "kavale", "certificat").
+ * - a plural s (words of 5+ letters, not -ss, -us, -is) and then one final vowel (words of 5+
+ *   letters) are dropped, the endings Telugu speakers add or leave off ("karentu", "kavali" /
+ *   "kavale", "certificat").
  *
  * Telugu and Devanagari script (keyboards and habits differ mostly in length and aspiration):
  * - long vowels fold into short ones (ీ → ి, ూ → ు, ే → ె, ో → ొ, and the independent letters);
@@ -23,11 +24,24 @@
  * Other tokens (digits, other scripts) are returned unchanged. Pure and deterministic.
  */
 export function foldSearchToken(token: string): string {
-  if (LATIN.test(token)) return foldLatin(token);
-  if (TELUGU.test(token)) return foldTelugu(token);
-  if (DEVANAGARI.test(token)) return foldDevanagari(token);
-  return token;
+  let folded = memo.get(token);
+  if (folded === undefined) {
+    folded = LATIN.test(token) ? foldLatin(token)
+      : TELUGU.test(token) ? foldTelugu(token)
+      : DEVANAGARI.test(token) ? foldDevanagari(token)
+      : token;
+    // Building an index folds every word of every text, most of them many times over (a
+    // catalog's vocabulary is far smaller than its text): remember recent answers. Cleared when
+    // full rather than LRU-managed; the next few hundred calls refill it.
+    if (memo.size >= MEMO_SIZE) memo.clear();
+    memo.set(token, folded);
+  }
+  return folded;
 }
+
+/** Most tokens whose folded form is remembered. */
+const MEMO_SIZE = 100_000;
+const memo = new Map<string, string>();
 
 const LATIN = /^[a-z]+$/;
 const TELUGU = /[\u0c00-\u0c7f]/;
@@ -48,8 +62,11 @@ function foldLatin(token: string): string {
     .replace(/ee|ii/g, 'i')
     .replace(/oo|uu/g, 'u')
     .replace(/([a-z])\1+/g, '$1');
-  if (t.length >= 5 && t.endsWith('s') && !t.endsWith('ss')) t = t.slice(0, -1);
-  if (t.length >= 4 && /[aeiou]$/.test(t)) t = t.slice(0, -1);
+  // Plural s, but not the s of Latin words ("status", "bonus", "basis": -us, -is) or of "ss".
+  if (t.length >= 5 && /[^siu]s$/.test(t)) t = t.slice(0, -1);
+  // A final vowel, leaving at least four letters: shorter stems ("ris" from "rice") would be
+  // prefixes of too many words.
+  if (t.length >= 5 && /[aeiou]$/.test(t)) t = t.slice(0, -1);
   return t;
 }
 
@@ -72,8 +89,8 @@ const TELUGU_DOUBLE = /([\u0c15-\u0c39])\u0c4d\1/g;
 function foldTelugu(token: string): string {
   let t = token
     .replace(TELUGU_LETTER, (c) => TELUGU_LETTERS[c])
-    .replace(TELUGU_NASAL, '\u0c02')
     .replace(TELUGU_DOUBLE, '$1')
+    .replace(TELUGU_NASAL, '\u0c02')
     .replace(/\u0c2e\u0c41$/, '\u0c02');
   if (Array.from(t).length >= 4 && /[\u0c02\u0c41\u0c4d]$/.test(t)) t = t.slice(0, -1);
   return t;
@@ -94,7 +111,7 @@ const DEVANAGARI_DOUBLE = /([\u0915-\u0939])\u094d\1/g;
 function foldDevanagari(token: string): string {
   return token
     .replace(DEVANAGARI_LETTER, (c) => DEVANAGARI_LETTERS[c])
-    .replace(DEVANAGARI_NASAL, '\u0902')
     .replace(DEVANAGARI_DOUBLE, '$1')
+    .replace(DEVANAGARI_NASAL, '\u0902')
     .replace(/\u094d$/, '');
 }

@@ -32,6 +32,8 @@ export const SETTINGS_FILE = 'catalog.yaml';
 export const OPTION_SETS_FILE = 'option-sets.yaml';
 /** Department systems and the payment gateway that services call. */
 export const SYSTEMS_FILE = 'systems.yaml';
+/** Folders of the catalog that hold other data (back-office workflows, holiday calendars), not services. */
+export const RESERVED_FOLDERS: readonly string[] = ['workflows', 'holidays'];
 /** Files at the catalog root that are not service definitions. */
 const ROOT_FILES: readonly string[] = ['departments.yaml', 'catalog.yaml', 'option-sets.yaml', 'systems.yaml'];
 /** File extensions read as service definitions. */
@@ -240,7 +242,7 @@ async function listServiceFiles(dir: string, errors: string[]): Promise<string[]
       }
       continue;
     }
-    if (!entry.isDirectory()) continue;
+    if (!entry.isDirectory() || RESERVED_FOLDERS.includes(entry.name)) continue;
     for (const inner of await readdir(join(dir, entry.name), { withFileTypes: true })) {
       if (inner.name.startsWith('.')) continue;
       const rel = `${entry.name}/${inner.name}`;

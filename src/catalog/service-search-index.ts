@@ -8,8 +8,10 @@
  * Scoring, in short: each query token is matched to index terms exactly, by prefix, or within
  * a small edit distance; its best match in each service counts with the field's weight
  * (name > keywords > description > choice options) and the token's rarity (IDF). A service's
- * score is the weighted share of the query it covers, nudged up when a whole name or keyword
- * phrase occurs in the query. Scores lie in (0, 1]; ties keep catalog order, so results are
+ * score is the weighted share of the query it covers, blended with how well its best name or
+ * keyword phrase fits the query (both ways: the phrase's words found, the query's words used),
+ * so "income certificate" prefers the service of that name over "agriculture income
+ * certificate". Scores lie in (0, 1]; ties keep catalog order, so results are
  * deterministic.
  *
  * Finding the matches of one query token:
@@ -27,7 +29,7 @@ import type { ServiceDefinition } from '../engine/definition/schema.ts';
 import { boundedEditDistance } from './bounded-edit-distance.ts';
 import { BoundedLruCache } from './bounded-lru-cache.ts';
 import { DeletionNeighbourhood, MAX_TYPO_TOKEN_LENGTH } from './deletion-neighbourhood.ts';
-import { tokenizeSearchText } from './tokenize-search-text.ts';
+import { searchTermsOf } from './search-terms-of.ts';
 
 /** How much a match counts, by where it was found. */
 export const SEARCH_FIELD_WEIGHTS = { name: 3, keywords: 2, description: 1, options: 0.5 } as const;
@@ -103,17 +105,31 @@ export class ServiceSearchIndex {
   /** Term ids sorted by term (UTF-16 code units), for prefix ranges. */
   readonly #sortedTerms: Int32Array;
   readonly #typos: DeletionNeighbourhood;
-  /** Name and keyword phrases as term ids, with their service, grouped by first term. */
-  readonly #phrases: Int32Array[] = [];
-  readonly #phraseService: number[] = [];
-  readonly #phrasesByFirstTerm = new Map<number, number[]>();
+  /**
+   * Name and keyword phrases: phrase p's term ids are #phraseTerms[#phraseStart[p] …
+   * #phraseStart[p + 1] − 1] (each position a "slot"), and it belongs to #phraseService[p].
+   * #termSlotStart / #termSlots list, per term, the slots holding it.
+   */
+  readonly #phraseStart: Int32Array;
+  readonly #phraseTerms: Int32Array;
+  readonly #phraseService: Int32Array;
+  readonly #slotPhrase: Int32Array;
+  readonly #termSlotStart: Int32Array;
+  readonly #termSlots: Int32Array;
   readonly #maxIdf: number;
   readonly #cache: BoundedLruCache<string, SearchHit[]>;
 
   // Scratch space for one query, reused so a search allocates little.
   readonly #covered: Float64Array;
   readonly #best: Float64Array;
-  readonly #phraseCover: Float64Array;
+  readonly #phraseFit: Float64Array;
+  /** Per slot: the best quality any query token matched it with. */
+  readonly #slotQuality: Float64Array;
+  /** Per phrase: the summed weight of the query tokens matching any of its terms. */
+  readonly #phraseTokenWeight: Float64Array;
+  /** Per phrase: the last query token that matched it, −1 when none yet. */
+  readonly #phraseLastToken: Int32Array;
+  readonly #touchedPhrases: Int32Array;
   readonly #touched: Int32Array;
   readonly #tokenTouched: Int32Array;
   /** Per term: the query number that last visited it, to skip repeated typo candidates. */
@@ -123,35 +139,74 @@ export class ServiceSearchIndex {
   constructor(services: readonly ServiceDefinition[], options: SearchIndexOptions = {}) {
     this.#ids = services.map((s) => s.id);
     this.#cache = new BoundedLruCache(options.cacheSize ?? DEFAULT_SEARCH_CACHE_SIZE);
-    // First pass into growable lists: per term, per (service, language), the best field weight.
-    const postings: { service: number; weight: number; lang: number }[][] = [];
+    // First pass into flat growable lists: one posting per (term, service, language), holding
+    // the best field weight the term has there. Services are added in order, so the postings of
+    // one service are contiguous; `slotPosting[term × 3 + language]` is that term's posting in
+    // the current service when `slotService` at the same place says so.
+    const postingTerm: number[] = [];
+    const postingService: number[] = [];
+    const postingLang: number[] = [];
+    const postingWeight: number[] = [];
     const documentFrequency: number[] = [];
-    const lastService: number[] = [];
-    const addText = (service: number, field: Field, lang: number, text: string) => {
-      const weight = SEARCH_FIELD_WEIGHTS[field];
-      for (const term of new Set(this.#termsOf(text))) {
-        const t = this.#intern(term, postings, documentFrequency, lastService);
-        const list = postings[t];
-        // Postings are appended service by service, so an existing one for this service and
-        // language can only be among the last three.
-        let existing;
-        for (let k = list.length - 1; k >= 0 && list[k].service === service; k--) if (list[k].lang === lang) existing = list[k];
-        if (existing) existing.weight = Math.max(existing.weight, weight);
-        else list.push({ service, weight, lang });
-        if (lastService[t] !== service) {
-          lastService[t] = service;
-          documentFrequency[t]++;
-        }
+    const slotService: number[] = [];
+    const slotPosting: number[] = [];
+    const serviceTerms: number[] = [];
+    // Per-term lists grow as terms are found, by push, so they stay packed arrays (writing past
+    // the end would make V8 fall back to slow sparse ones).
+    const addTerm = () => {
+      documentFrequency.push(0);
+      serviceTerms.push(-1);
+      for (let l = 0; l < LANGUAGES.length; l++) {
+        slotService.push(-1);
+        slotPosting.push(-1);
       }
     };
+    // Catalog texts repeat (option labels, document names, shared keywords): tokenize each once.
+    const termsOfText = new Map<string, Int32Array>();
+    const termIdsOf = (text: string): Int32Array => {
+      let ids = termsOfText.get(text);
+      if (!ids) {
+        ids = Int32Array.from(this.#termsOf(text), (term) => this.#intern(term, addTerm));
+        termsOfText.set(text, ids);
+      }
+      return ids;
+    };
+    const addText = (service: number, field: Field, lang: number, text: string) => {
+      const weight = SEARCH_FIELD_WEIGHTS[field];
+      const ids = termIdsOf(text);
+      for (let i = 0; i < ids.length; i++) {
+        const t = ids[i];
+        const key = t * LANGUAGES.length + lang;
+        if (slotService[key] === service) {
+          const existing = slotPosting[key];
+          if (weight > postingWeight[existing]) postingWeight[existing] = weight;
+          continue;
+        }
+        slotService[key] = service;
+        slotPosting[key] = postingTerm.length;
+        postingTerm.push(t);
+        postingService.push(service);
+        postingLang.push(lang);
+        postingWeight.push(weight);
+      }
+    };
+    const phrases: Int32Array[] = [];
+    const phraseService: number[] = [];
+    const addPhrase = (service: number, text: string) => {
+      const ids = termIdsOf(text);
+      if (ids.length === 0) return;
+      phrases.push(ids);
+      phraseService.push(service);
+    };
     services.forEach((service, s) => {
+      const firstPosting = postingTerm.length;
       LANGUAGES.forEach((lang, l) => {
         addText(s, 'name', l, service.name[lang]);
-        this.#addPhrase(s, service.name[lang], postings, documentFrequency, lastService);
+        addPhrase(s, service.name[lang]);
         addText(s, 'description', l, service.description[lang]);
         for (const keyword of service.keywords?.[lang] ?? []) {
           addText(s, 'keywords', l, keyword);
-          this.#addPhrase(s, keyword, postings, documentFrequency, lastService);
+          addPhrase(s, keyword);
         }
         for (const step of service.steps) {
           if (step.type !== 'ask_choice' || step.options.length > MAX_INDEXED_OPTIONS) continue;
@@ -161,24 +216,32 @@ export class ServiceSearchIndex {
           }
         }
       });
+      // Document frequency counts services, not languages or fields.
+      for (let k = firstPosting; k < postingTerm.length; k++) {
+        const t = postingTerm[k];
+        if (serviceTerms[t] !== s) {
+          serviceTerms[t] = s;
+          documentFrequency[t]++;
+        }
+      }
     });
 
-    // Compact the postings into flat typed arrays.
+    // Compact the postings into flat typed arrays grouped by term (a counting sort, stable, so
+    // each term's postings stay in catalog order).
     const termCount = this.#terms.length;
+    const total = postingTerm.length;
     this.#postingStart = new Int32Array(termCount + 1);
-    for (let t = 0; t < termCount; t++) this.#postingStart[t + 1] = this.#postingStart[t] + postings[t].length;
-    const total = this.#postingStart[termCount];
+    for (let k = 0; k < total; k++) this.#postingStart[postingTerm[k] + 1]++;
+    for (let t = 0; t < termCount; t++) this.#postingStart[t + 1] += this.#postingStart[t];
     this.#postingService = new Int32Array(total);
     this.#postingWeight = new Float64Array(total);
     this.#postingLang = new Uint8Array(total);
-    for (let t = 0; t < termCount; t++) {
-      let k = this.#postingStart[t];
-      for (const p of postings[t]) {
-        this.#postingService[k] = p.service;
-        this.#postingWeight[k] = p.weight / SEARCH_FIELD_WEIGHTS.name;
-        this.#postingLang[k] = p.lang;
-        k++;
-      }
+    const next = this.#postingStart.slice(0, termCount);
+    for (let k = 0; k < total; k++) {
+      const at = next[postingTerm[k]]++;
+      this.#postingService[at] = postingService[k];
+      this.#postingWeight[at] = postingWeight[k] / SEARCH_FIELD_WEIGHTS.name;
+      this.#postingLang[at] = postingLang[k];
     }
 
     const n = services.length;
@@ -196,15 +259,31 @@ export class ServiceSearchIndex {
       chars.length >= MIN_TYPO2_LENGTH ? 2 : chars.length >= MIN_TYPO1_LENGTH ? 1 : 0);
     this.#typos = new DeletionNeighbourhood(this.#termChars, deletions);
 
-    this.#phrases.forEach((phrase, p) => {
-      const list = this.#phrasesByFirstTerm.get(phrase[0]);
-      if (list) list.push(p);
-      else this.#phrasesByFirstTerm.set(phrase[0], [p]);
+    // Phrases into flat arrays, and per term the slots that hold it (a counting sort again).
+    this.#phraseStart = new Int32Array(phrases.length + 1);
+    phrases.forEach((phrase, p) => { this.#phraseStart[p + 1] = this.#phraseStart[p] + phrase.length; });
+    const slots = this.#phraseStart[phrases.length];
+    this.#phraseTerms = new Int32Array(slots);
+    this.#slotPhrase = new Int32Array(slots);
+    phrases.forEach((phrase, p) => {
+      this.#phraseTerms.set(phrase, this.#phraseStart[p]);
+      this.#slotPhrase.fill(p, this.#phraseStart[p], this.#phraseStart[p + 1]);
     });
+    this.#phraseService = Int32Array.from(phraseService);
+    this.#termSlotStart = new Int32Array(termCount + 1);
+    for (let k = 0; k < slots; k++) this.#termSlotStart[this.#phraseTerms[k] + 1]++;
+    for (let t = 0; t < termCount; t++) this.#termSlotStart[t + 1] += this.#termSlotStart[t];
+    this.#termSlots = new Int32Array(slots);
+    const nextSlot = this.#termSlotStart.slice(0, termCount);
+    for (let k = 0; k < slots; k++) this.#termSlots[nextSlot[this.#phraseTerms[k]]++] = k;
 
     this.#covered = new Float64Array(n);
     this.#best = new Float64Array(n);
-    this.#phraseCover = new Float64Array(n);
+    this.#phraseFit = new Float64Array(n);
+    this.#slotQuality = new Float64Array(slots);
+    this.#phraseTokenWeight = new Float64Array(phrases.length);
+    this.#phraseLastToken = new Int32Array(phrases.length).fill(-1);
+    this.#touchedPhrases = new Int32Array(phrases.length);
     this.#touched = new Int32Array(n);
     this.#tokenTouched = new Int32Array(n);
     this.#visitedIn = new Int32Array(termCount);
@@ -241,7 +320,7 @@ export class ServiceSearchIndex {
 
   /** Index and query terms of `text`: both sides MUST go through this one function. */
   #termsOf(text: string): string[] {
-    return tokenizeSearchText(text);
+    return searchTermsOf(text);
   }
 
   #score(query: string[], lang: Lang): SearchHit[] {
@@ -251,9 +330,11 @@ export class ServiceSearchIndex {
     const touched = this.#touched;
     const tokenTouched = this.#tokenTouched;
     let touchedCount = 0;
+    let touchedPhraseCount = 0;
     let totalWeight = 0;
     const tokenMatches = query.map((token) => this.#matches(token));
-    for (const matches of tokenMatches) {
+    for (let i = 0; i < tokenMatches.length; i++) {
+      const matches = tokenMatches[i];
       // The token's weight is the rarity of what it matched best: "certificate" (in every
       // certificate) weighs less than "income". Unknown tokens weigh the most, so a query
       // that is mostly unmatched scores low everywhere.
@@ -280,21 +361,33 @@ export class ServiceSearchIndex {
           }
         }
       }
-      for (let i = 0; i < tokenTouchedCount; i++) {
-        const s = tokenTouched[i];
+      for (let k = 0; k < tokenTouchedCount; k++) {
+        const s = tokenTouched[k];
         if (covered[s] === 0) touched[touchedCount++] = s;
         covered[s] += tokenWeight * best[s];
         best[s] = 0;
       }
+      // The phrases holding a term this token matched: best quality per slot, token weight per phrase.
+      for (const [term, quality] of matches) {
+        for (let k = this.#termSlotStart[term], end = this.#termSlotStart[term + 1]; k < end; k++) {
+          const slot = this.#termSlots[k];
+          if (quality > this.#slotQuality[slot]) this.#slotQuality[slot] = quality;
+          const p = this.#slotPhrase[slot];
+          if (this.#phraseLastToken[p] === i) continue;
+          if (this.#phraseLastToken[p] === -1) this.#touchedPhrases[touchedPhraseCount++] = p;
+          this.#phraseLastToken[p] = i;
+          this.#phraseTokenWeight[p] += tokenWeight;
+        }
+      }
     }
-    this.#findPhrases(tokenMatches);
+    this.#fitPhrases(touchedPhraseCount, totalWeight);
     const found: { s: number; score: number }[] = [];
     for (let i = 0; i < touchedCount; i++) {
       const s = touched[i];
       const coverage = covered[s] / totalWeight;
-      const score = Math.min(1, coverage * (1 - PHRASE_SHARE) + this.#phraseCover[s] * PHRASE_SHARE);
+      const score = Math.min(1, coverage * (1 - PHRASE_SHARE) + this.#phraseFit[s] * PHRASE_SHARE);
       covered[s] = 0;
-      this.#phraseCover[s] = 0;
+      this.#phraseFit[s] = 0;
       if (score >= MIN_SEARCH_SCORE) found.push({ s, score: Math.round(score * 10_000) / 10_000 });
     }
     // Equal scores keep catalog order.
@@ -303,23 +396,28 @@ export class ServiceSearchIndex {
   }
 
   /**
-   * Sets #phraseCover[s] to the largest share of the query covered by one of service `s`'s name
-   * or keyword phrases appearing in it as consecutive tokens (each matched exactly, by prefix or
-   * with a typo). Only phrases starting with a term some query token matched are tried.
+   * Sets #phraseFit[s] to how well the query and service `s`'s best-fitting name or keyword
+   * phrase cover each other: (share of the phrase's terms matched, by match quality) × (share of
+   * the query's weight matching the phrase). "ఆదాయ సర్టిఫికెట్" fits the keyword "ఆదాయ
+   * సర్టిఫికెట్" fully and the name "వ్యవసాయ ఆదాయ సర్టిఫికెట్" by two thirds, so the service
+   * the citizen named wins over one that merely contains the same words. Resets the scratch.
    */
-  #findPhrases(tokenMatches: TokenMatches[]): void {
-    const q = tokenMatches.length;
-    for (let start = 0; start < q; start++) {
-      for (const term of tokenMatches[start].keys()) {
-        for (const p of this.#phrasesByFirstTerm.get(term) ?? []) {
-          const phrase = this.#phrases[p];
-          if (phrase.length > q - start) continue;
-          let all = true;
-          for (let k = 1; k < phrase.length && all; k++) all = tokenMatches[start + k].has(phrase[k]);
-          const s = this.#phraseService[p];
-          if (all && phrase.length / q > this.#phraseCover[s]) this.#phraseCover[s] = phrase.length / q;
-        }
+  #fitPhrases(touchedPhraseCount: number, totalWeight: number): void {
+    for (let k = 0; k < touchedPhraseCount; k++) {
+      const p = this.#touchedPhrases[k];
+      const start = this.#phraseStart[p];
+      const end = this.#phraseStart[p + 1];
+      // Summed in slot order, so the result is exactly the reference implementation's.
+      let quality = 0;
+      for (let slot = start; slot < end; slot++) {
+        quality += this.#slotQuality[slot];
+        this.#slotQuality[slot] = 0;
       }
+      const fit = (quality / (end - start)) * (this.#phraseTokenWeight[p] / totalWeight);
+      const s = this.#phraseService[p];
+      if (fit > this.#phraseFit[s]) this.#phraseFit[s] = fit;
+      this.#phraseTokenWeight[p] = 0;
+      this.#phraseLastToken[p] = -1;
     }
   }
 
@@ -370,24 +468,16 @@ export class ServiceSearchIndex {
     return found;
   }
 
-  #intern(term: string, postings: unknown[][], documentFrequency: number[], lastService: number[]): number {
+  /** The id of `term`, added to the vocabulary (and `onNew` called) when new. */
+  #intern(term: string, onNew: () => void): number {
     let t = this.#termIds.get(term);
     if (t === undefined) {
       t = this.#terms.length;
       this.#termIds.set(term, t);
       this.#terms.push(term);
       this.#termChars.push(Int32Array.from(Array.from(term), (c) => c.codePointAt(0)!));
-      postings.push([]);
-      documentFrequency.push(0);
-      lastService.push(-1);
+      onNew();
     }
     return t;
-  }
-
-  #addPhrase(service: number, text: string, postings: unknown[][], documentFrequency: number[], lastService: number[]): void {
-    const terms = this.#termsOf(text);
-    if (terms.length === 0) return;
-    this.#phrases.push(Int32Array.from(terms, (term) => this.#intern(term, postings, documentFrequency, lastService)));
-    this.#phraseService.push(service);
   }
 }
