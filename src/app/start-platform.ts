@@ -20,6 +20,7 @@ import { registerHomeRoutes } from '../http/home-routes.ts';
 import { registerCatalogRoutes } from '../http/catalog-routes.ts';
 import { openCatalogSync } from './catalog-sync.ts';
 import { registerLogRoutes } from '../http/log-routes.ts';
+import { registerReceiptRoutes } from '../http/receipt-routes.ts';
 import { createLogPublisher, loadOrCreateLogKey, logOriginFor, parseWitnessList, createLogProver, type WitnessEndpoint } from './transparency-log.ts';
 import { createInboundProcessor } from './workers/inbound-processor.ts';
 import { createOutboxSender } from './workers/outbox-sender.ts';
@@ -184,6 +185,7 @@ async function start(config: Config, options: StartOptions, log: Logger, cleanup
     registerCatalogRoutes(http, { catalog, adminToken, publish: () => catalogSync.publishFolder('admin API') });
     const prover = createLogProver(db);
     registerLogRoutes(http, { db, verifierKey: logKey.verifierKey(), prove: (subject) => prover.prove(subject) });
+    registerReceiptRoutes(http, { db, origin: logOrigin, logVerifier: logKey.verifier(), witnesses: witnesses.map((w) => w.verifier), prove: (subject) => prover.prove(subject) });
     // Routes must all be registered before listen; the simulator learns the port afterwards.
     const webhookUrl = () => `${url}/webhooks/whatsapp`;
     if (double) {

@@ -301,9 +301,9 @@ export const TEXTS = {
   unit_years: { te: '{n} సంవత్సరాలు', en: '{n} years', hi: '{n} वर्ष' },
   unit_members: { te: '{n} మంది', en: '{n} members', hi: '{n} सदस्य' },
   submitted: {
-    te: '✅ మీ దరఖాస్తు సమర్పించబడింది.\n\nసూచన సంఖ్య: *{reference}*\nసేవ: {name}\n{days} పని దినాల్లో నిర్ణయం తెలియజేస్తాం.\n\nస్థితి తెలుసుకోవడానికి "Hi" పంపి "నా దరఖాస్తులు" ఎంచుకోండి.',
-    en: '✅ Your application has been submitted.\n\nReference number: *{reference}*\nService: {name}\nYou will hear from us within {days} working days.\n\nTo check its status, send "Hi" and choose "My applications".',
-    hi: '✅ आपका आवेदन जमा हो गया है।\n\nसंदर्भ संख्या: *{reference}*\nसेवा: {name}\n{days} कार्य दिवसों में निर्णय बताया जाएगा।\n\nस्थिति जानने के लिए "Hi" भेजें और "मेरे आवेदन" चुनें।',
+    te: '✅ మీ దరఖాస్తు సమర్పించబడింది.\n\nసూచన సంఖ్య: *{reference}*\nసేవ: {name}\n{days} పని దినాల్లో నిర్ణయం తెలియజేస్తాం.\n\nస్థితి తెలుసుకోవడానికి "Hi" పంపి "నా దరఖాస్తులు" ఎంచుకోండి.\n\n🔐 మీ దరఖాస్తు ప్రజా రికార్డులో (ట్రాన్స్‌పరెన్సీ లాగ్) నమోదైంది; ఎవరూ మార్చలేరు. రసీదు: {receipt}',
+    en: '✅ Your application has been submitted.\n\nReference number: *{reference}*\nService: {name}\nYou will hear from us within {days} working days.\n\nTo check its status, send "Hi" and choose "My applications".\n\n🔐 Your application is recorded in the public transparency log, where nobody can change it. Receipt: {receipt}',
+    hi: '✅ आपका आवेदन जमा हो गया है।\n\nसंदर्भ संख्या: *{reference}*\nसेवा: {name}\n{days} कार्य दिवसों में निर्णय बताया जाएगा।\n\nस्थिति जानने के लिए "Hi" भेजें और "मेरे आवेदन" चुनें।\n\n🔐 आपका आवेदन सार्वजनिक पारदर्शिता लॉग में दर्ज है, जिसे कोई बदल नहीं सकता। रसीद: {receipt}',
   },
   cancelled: {
     te: 'సరే, "{name}" దరఖాస్తు రద్దు చేశాం. మీ జవాబులు తొలగించాం.',

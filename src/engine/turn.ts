@@ -319,7 +319,7 @@ function submit(t: TurnState, def: ServiceDefinition, progress: ServiceProgress)
   });
   t.session.service = null;
   t.session.screen = { kind: 'menu' };
-  send(t, [{ type: 'text', body: say('submitted', lang, { reference, name: def.name[lang], days: def.sla.days }) }]);
+  send(t, [{ type: 'text', body: say('submitted', lang, { reference, name: def.name[lang], days: def.sla.days, receipt: `${t.ctx.settings.publicBaseUrl.replace(/\/+$/, '')}/r/${reference}` }) }]);
 }
 
 /** "back" inside a service: the previous applicable question, the intro, or the review. */

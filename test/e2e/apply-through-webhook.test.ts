@@ -47,6 +47,7 @@ for (const d of platformDrivers()) {
       const [done] = await p.say(w, { type: 'button_reply', id: 'rev:confirm', title: 'Confirm' });
       const reference = bodyText(done).match(/MM-\d{6}-[A-Z0-9]{8}/)?.[0];
       assert.ok(reference, `a reference number in: ${bodyText(done)}`);
+      assert.ok(bodyText(done).includes(`/r/${reference}`), 'the confirmation links the log receipt');
 
       const app = await p.store.applicationByReference(reference!);
       assert.equal(app?.waId, w);
@@ -103,6 +104,15 @@ for (const d of platformDrivers()) {
       assert.equal(tile.status, 200);
       assert.equal((await tile.arrayBuffer()).byteLength, Math.min(size, 256) * 32);
       assert.equal((await fetch(`${p.url}/log/tile/0/0000`)).status, 400);
+      // The receipt page the citizen's confirmation links to.
+      const receipt = await fetch(`${p.url}/r/${app.reference}`);
+      assert.equal(receipt.status, 200);
+      const html = await receipt.text();
+      assert.match(html, /recorded in Mitra's public transparency log/);
+      assert.match(html, new RegExp(`<dt>Index · సూచిక</dt><dd>${parsed.proof.index}</dd>`));
+      assert.ok(!html.includes('919812345678'), 'no phone number on the receipt');
+      assert.equal((await fetch(`${p.url}/r/MM-000000-AAAAAAAA`)).status, 404);
+      assert.equal((await fetch(`${p.url}/r/not-a-reference`)).status, 404);
     });
 
     it('remembers the language and shows the application under "my applications"', async () => {
