@@ -30,7 +30,7 @@ const MAX_TURNS = 120;
 const TEXT_CANDIDATES = [
   'Ravi Kumar', 'Door 12-3-45, Gandhi Nagar', '1234567890123', '123456789012', '1234567890', '123456789', '12345678', '1234567', '123456', '12345', '1234', '123', '12',
   'AP39AB1234', 'AP39AB1234567', 'AP16 20240012345', 'WAP1234567890', 'ABCDE1234F', '1/2024', '123/2024', '2024/123', 'AP-123456', '12345678901234567890', 'A1', 'AB12',
-  'Ravi', 'Vijayawada', 'My street light has not worked for a week near the school gate.',
+  '9876543210', '12345678901234', '123456789012345', '2019', '37ABCDE1234F1Z5', 'SBIN0001234', 'Ravi', 'Vijayawada', 'My street light has not worked for a week near the school gate.',
 ];
 const DATE_CANDIDATES = ['15-08-1990', '01-06-2015', '10-01-2026', '20-01-2026', '15-02-2026', '01-01-2025', '01-01-1960', '01-01-2030'];
 
