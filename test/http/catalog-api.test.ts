@@ -12,12 +12,12 @@ import { readAdminToken } from '../../src/app/local-secrets.ts';
 const CATALOG_DIR = new URL('../../catalog/', import.meta.url).pathname;
 const INCOME = 'revenue/income-certificate.yaml';
 
-/** A private catalog folder with the shared files and the revenue department only. */
+/** A private catalog folder with the shared files, the back-office workflows and the revenue department only. */
 async function catalogCopy(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'mitra-catalog-'));
   for (const f of ['departments.yaml', 'option-sets.yaml', 'systems.yaml']) await cp(join(CATALOG_DIR, f), join(dir, f));
   await writeFile(join(dir, 'catalog.yaml'), 'popular: [revenue.income-certificate]\n');
-  await cp(join(CATALOG_DIR, 'revenue'), join(dir, 'revenue'), { recursive: true });
+  for (const folder of ['revenue', 'workflows', 'holidays']) await cp(join(CATALOG_DIR, folder), join(dir, folder), { recursive: true });
   return dir;
 }
 
