@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import {
   Ed25519SigningKey, SIGNATURE_TYPE_COSIGNATURE_V1, SIGNATURE_TYPE_ED25519, buildConsistencyProof, buildInclusionProof, formatAddCheckpointRequest,
   formatCheckpoint, formatNote, formatTlogProof, parseCosignatureResponse, parseNote, parseSignerKey, parseTreeSizeBody, parseVerifierKey,
-  signNote, formatSignerKey, TREE_SIZE_CONTENT_TYPE, type NoteSignature, type NoteVerifier,
+  signNote, formatSignerKey, TREE_SIZE_CONTENT_TYPE, type BatchNodeHashReader, type NoteSignature, type NoteVerifier,
 } from '../translog/index.ts';
 import {
   createTileHashSource, latestCheckpoint, readLogState, sequenceBatch, storeCheckpoint, storeCosignature, entriesAbout, listCosignatures,
@@ -173,9 +173,8 @@ export interface LogProver {
   prove(subject: string): Promise<{ index: number; proof: string } | undefined>;
 }
 
-/** A prover for `db`; keep one per process (its caches are what makes proofs cheap). */
-export function createLogProver(db: Db): LogProver {
-  const source = createTileHashSource(db);
+/** A prover for `db`; keep one per process (its caches are what makes proofs cheap). `source` may be shared. */
+export function createLogProver(db: Db, source: BatchNodeHashReader = createTileHashSource(db)): LogProver {
   let cached: { at: number; checkpoint: Awaited<ReturnType<typeof latestCheckpoint>> } | undefined;
   const checkpointNow = async () => {
     if (!cached || Date.now() - cached.at > CHECKPOINT_CACHE_MS) cached = { at: Date.now(), checkpoint: await latestCheckpoint(db) };

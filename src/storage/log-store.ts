@@ -7,7 +7,7 @@
  */
 import { randomBytes, createHash } from 'node:crypto';
 import {
-  MerkleFrontier, TILE_HEIGHT, TILE_WIDTH, frontierNodes, locateNodeInTile, merkleRoot, leafHash,
+  MerkleFrontier, TILE_HEIGHT, TILE_WIDTH, frontierNodes, locateNodeInTile, leafHash, nodeHash,
   commitRecord, encodeLogEntry, type BatchNodeHashReader, type LogEntry, type NodeCoordinate,
 } from '../translog/index.ts';
 
@@ -199,7 +199,8 @@ export async function entriesAbout(q: Queryable, subject: string): Promise<numbe
 export function createTileHashSource(q: Queryable): BatchNodeHashReader {
   // key `level/index` → the tile's node pyramid: rows[0] = its stored hashes, rows[k] = level k above.
   const full = new Map<string, Uint8Array[][]>();
-  const partial = new Map<string, Uint8Array[]>();
+  // The newest partial tile of each row, as a pyramid of the perfect subtrees it holds.
+  const partial = new Map<string, Uint8Array[][]>();
   const split = (data: Uint8Array) => {
     const out: Uint8Array[] = [];
     for (let at = 0; at < data.length; at += 32) out.push(data.subarray(at, at + 32));
@@ -210,21 +211,18 @@ export function createTileHashSource(q: Queryable): BatchNodeHashReader {
     while (rows[rows.length - 1].length > 1) {
       const below = rows[rows.length - 1];
       const row: Uint8Array[] = [];
-      for (let i = 0; i + 1 < below.length; i += 2) row.push(merkleRoot(below, i, i + 2));
+      // Pairs only: an odd last hash has no perfect parent (in a partial tile).
+      for (let i = 0; i + 1 < below.length; i += 2) row.push(nodeHash(below[i], below[i + 1]));
       rows.push(row);
     }
     return rows;
   };
+  // A node is the perfect subtree [begin, end) of a tile row: entry begin/span of pyramid row log2(span).
   const hashFrom = (key: string, begin: number, end: number): Uint8Array | undefined => {
-    const rows = full.get(key);
-    if (rows) {
-      const span = end - begin;
-      const level = Math.log2(span);
-      return rows[level]?.[begin / span];
-    }
-    const hashes = partial.get(key);
-    if (!hashes || hashes.length < end) return undefined;
-    return end - begin === 1 ? hashes[begin] : merkleRoot(hashes, begin, end);
+    const rows = full.get(key) ?? partial.get(key);
+    if (!rows) return undefined;
+    const span = end - begin;
+    return rows[Math.log2(span)]?.[begin / span];
   };
   return {
     async nodeHashes(nodes) {
@@ -245,7 +243,7 @@ export function createTileHashSource(q: Queryable): BatchNodeHashReader {
             full.set(key, pyramid(hashes));
             partial.delete(key);
           } else {
-            partial.set(key, hashes);
+            partial.set(key, pyramid(hashes));
           }
         }
       }
