@@ -24,12 +24,12 @@ export const SEARCH_STOPWORDS: ReadonlySet<string> = new Set<string>([
   ...romanizedStopwords(),
   // Telugu
   'కావాలి', 'కావలెను', 'కావాలండి', 'కావాలంటే', 'నాకు', 'నేను', 'మాకు', 'మా', 'నా', 'లో', 'కి', 'కు',
-  'ని', 'ను', 'తో', 'ఎలా', 'ఎక్కడ', 'ఏమిటి', 'ఏం', 'కోసం', 'గురించి', 'దయచేసి', 'ఒక', 'ఈ', 'ఆ', 'అండి',
+  'ని', 'ను', 'తో', 'ఎలా', 'ఎక్కడ', 'ఎప్పుడు', 'ఎందుకు', 'ఎవరు', 'ఏమిటి', 'ఏం', 'కోసం', 'గురించి', 'దయచేసి', 'ఒక', 'ఈ', 'ఆ', 'అండి',
   'గారు', 'చేయాలి', 'చేయండి', 'ఇవ్వండి', 'చెప్పండి', 'ఉంది',
   // Hindi
   'का', 'की', 'के', 'है', 'हैं', 'था', 'हो', 'में', 'मैं', 'मेरा', 'मेरी', 'मेरे', 'मुझे', 'मुझको', 'हमें',
-  'हमारे', 'हमारा', 'चाहिए', 'चाहिये', 'को', 'से', 'और', 'भी', 'कैसे', 'क्या', 'कहाँ', 'कहां', 'करें',
-  'करना', 'करनी', 'करने', 'लिए', 'कृपया', 'दीजिए', 'बताइए', 'बताओ', 'यह', 'ये', 'वह', 'कोई', 'अपना',
+  'हमारे', 'हमारा', 'चाहिए', 'चाहिये', 'को', 'से', 'और', 'भी', 'कैसे', 'क्या', 'कब', 'क्यों', 'कौन', 'कहाँ', 'कहां', 'करें',
+  'करना', 'करनी', 'करने', 'कराना', 'करवाना', 'कराएं', 'करवाएं', 'करवाना', 'करें', 'लिए', 'कृपया', 'दीजिए', 'बताइए', 'बताओ', 'यह', 'ये', 'वह', 'कोई', 'अपना',
   'अपनी', 'पर', 'तो', 'जी',
 ]);
 
@@ -45,13 +45,14 @@ function romanizedStopwords(): string[] {
     // romanized Telugu
     'kavali', 'kaavali', 'kavalenu', 'kavalandi', 'kavalante', 'kavalani', 'naaku', 'naku', 'nenu', 'maaku',
     'maku', 'memu', 'ma', 'maa', 'na', 'meeru', 'miru', 'ki', 'ku', 'ni', 'nu', 'lo', 'tho', 'ela',
-    'elaa', 'ekkada', 'enti', 'emiti', 'em', 'ani', 'andi', 'garu', 'gaaru', 'kosam',
+    'elaa', 'ekkada', 'eppudu', 'enduku', 'evaru', 'enti', 'emiti', 'em', 'ani', 'andi', 'garu', 'gaaru', 'kosam',
     'gurinchi', 'oka', 'idi', 'adi', 'ee', 'aa', 'cheyali', 'cheyyali', 'cheyandi', 'cheyyandi', 'chey',
     'ivvandi', 'ivvali', 'cheppandi', 'teliyali', 'telusukovali', 'dayachesi', 'undi', 'unnadi', 'vundi',
     // romanized Hindi
     'mujhe', 'muje', 'mujhko', 'mera', 'meri', 'mere', 'hamara', 'hamari', 'hame', 'hamein', 'humein',
     'main', 'mai', 'ka', 'ke', 'ko', 'se', 'me', 'mein', 'hai', 'hain', 'ho', 'tha', 'chahiye', 'chahie',
-    'chaiye', 'chahte', 'chahta', 'chahti', 'karna', 'karni', 'karne', 'kaise', 'kaha', 'kahan', 'kya',
+    'chaiye', 'chahte', 'chahta', 'chahti', 'karna', 'karni', 'karne', 'karana', 'karwana', 'kaise', 'kaha', 'kahan', 'kya', 'kab',
+    'kyun', 'kyu', 'kaun',
     'batao', 'bataiye', 'kripya', 'krupaya', 'liye', 'lie', 'ye', 'yeh', 'woh', 'aur', 'bhi', 'koi', 'apna',
     'apni', 'kijiye', 'dijiye', 'ji',
   ];

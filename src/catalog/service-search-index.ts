@@ -55,15 +55,23 @@ export const MATCH_QUALITY = { exact: 1, prefix: 0.8, typo1: 0.8, typo2: 0.6 } a
 /** Shortest query token matched by prefix (code points); an index term must be this long + 1 to be a prefix of the query. */
 export const MIN_PREFIX_LENGTH = 3;
 
-/** Shortest query token matched with one typo, and (query and term both) with two (code points). */
+/**
+ * Shortest query token matched with one typo, and (query and term both) with two (code points);
+ * two only when both start with the same letter.
+ */
 export const MIN_TYPO1_LENGTH = 4;
 export const MIN_TYPO2_LENGTH = 7;
 
 /** Share of the score given to whole-phrase matches; the rest is token coverage. */
-export const PHRASE_SHARE = 0.1;
+export const PHRASE_SHARE = 0.3;
 
 /** Default number of distinct queries whose results are kept (per index). */
 export const DEFAULT_SEARCH_CACHE_SIZE = 1024;
+
+/** Scores are rounded to 4 decimals, so near-equal floating-point sums compare equal. */
+function round(score: number): number {
+  return Math.round(score * 10_000) / 10_000;
+}
 
 type Field = keyof typeof SEARCH_FIELD_WEIGHTS;
 
@@ -107,29 +115,28 @@ export class ServiceSearchIndex {
   readonly #typos: DeletionNeighbourhood;
   /**
    * Name and keyword phrases: phrase p's term ids are #phraseTerms[#phraseStart[p] …
-   * #phraseStart[p + 1] − 1] (each position a "slot"), and it belongs to #phraseService[p].
-   * #termSlotStart / #termSlots list, per term, the slots holding it.
+   * #phraseStart[p + 1] − 1]. A service's phrases are contiguous: service s has phrases
+   * #servicePhraseStart[s] … #servicePhraseStart[s + 1] − 1.
    */
   readonly #phraseStart: Int32Array;
   readonly #phraseTerms: Int32Array;
-  readonly #phraseService: Int32Array;
-  readonly #slotPhrase: Int32Array;
-  readonly #termSlotStart: Int32Array;
-  readonly #termSlots: Int32Array;
+  readonly #servicePhraseStart: Int32Array;
   readonly #maxIdf: number;
   readonly #cache: BoundedLruCache<string, SearchHit[]>;
 
   // Scratch space for one query, reused so a search allocates little.
   readonly #covered: Float64Array;
+  /** Per service: the summed weight of the query tokens that matched anything in it. */
+  readonly #matchedWeight: Float64Array;
   readonly #best: Float64Array;
-  readonly #phraseFit: Float64Array;
-  /** Per slot: the best quality any query token matched it with. */
-  readonly #slotQuality: Float64Array;
-  /** Per phrase: the summed weight of the query tokens matching any of its terms. */
-  readonly #phraseTokenWeight: Float64Array;
-  /** Per phrase: the last query token that matched it, −1 when none yet. */
-  readonly #phraseLastToken: Int32Array;
-  readonly #touchedPhrases: Int32Array;
+  /** Per term: the query (#scoreNumber) in which a token last matched it, and its row in #termQuality. */
+  readonly #termMatchedIn: Int32Array;
+  readonly #termRow: Int32Array;
+  /** Row r, column i: the quality with which query token i matched the term of row r. */
+  #termQuality = new Float64Array(64 * MAX_QUERY_TOKENS);
+  #scoreNumber = 0;
+  /** Rows of #termQuality used by the current query. */
+  #rows = 0;
   readonly #touched: Int32Array;
   readonly #tokenTouched: Int32Array;
   /** Per term: the query number that last visited it, to skip repeated typo candidates. */
@@ -191,15 +198,16 @@ export class ServiceSearchIndex {
       }
     };
     const phrases: Int32Array[] = [];
-    const phraseService: number[] = [];
+    this.#servicePhraseStart = new Int32Array(services.length + 1);
     const addPhrase = (service: number, text: string) => {
       const ids = termIdsOf(text);
       if (ids.length === 0) return;
       phrases.push(ids);
-      phraseService.push(service);
+      this.#servicePhraseStart[service + 1] = phrases.length;
     };
     services.forEach((service, s) => {
       const firstPosting = postingTerm.length;
+      this.#servicePhraseStart[s + 1] = phrases.length;
       LANGUAGES.forEach((lang, l) => {
         addText(s, 'name', l, service.name[lang]);
         addPhrase(s, service.name[lang]);
@@ -259,31 +267,17 @@ export class ServiceSearchIndex {
       chars.length >= MIN_TYPO2_LENGTH ? 2 : chars.length >= MIN_TYPO1_LENGTH ? 1 : 0);
     this.#typos = new DeletionNeighbourhood(this.#termChars, deletions);
 
-    // Phrases into flat arrays, and per term the slots that hold it (a counting sort again).
+    // Phrases into flat arrays.
     this.#phraseStart = new Int32Array(phrases.length + 1);
     phrases.forEach((phrase, p) => { this.#phraseStart[p + 1] = this.#phraseStart[p] + phrase.length; });
-    const slots = this.#phraseStart[phrases.length];
-    this.#phraseTerms = new Int32Array(slots);
-    this.#slotPhrase = new Int32Array(slots);
-    phrases.forEach((phrase, p) => {
-      this.#phraseTerms.set(phrase, this.#phraseStart[p]);
-      this.#slotPhrase.fill(p, this.#phraseStart[p], this.#phraseStart[p + 1]);
-    });
-    this.#phraseService = Int32Array.from(phraseService);
-    this.#termSlotStart = new Int32Array(termCount + 1);
-    for (let k = 0; k < slots; k++) this.#termSlotStart[this.#phraseTerms[k] + 1]++;
-    for (let t = 0; t < termCount; t++) this.#termSlotStart[t + 1] += this.#termSlotStart[t];
-    this.#termSlots = new Int32Array(slots);
-    const nextSlot = this.#termSlotStart.slice(0, termCount);
-    for (let k = 0; k < slots; k++) this.#termSlots[nextSlot[this.#phraseTerms[k]]++] = k;
+    this.#phraseTerms = new Int32Array(this.#phraseStart[phrases.length]);
+    phrases.forEach((phrase, p) => this.#phraseTerms.set(phrase, this.#phraseStart[p]));
 
     this.#covered = new Float64Array(n);
     this.#best = new Float64Array(n);
-    this.#phraseFit = new Float64Array(n);
-    this.#slotQuality = new Float64Array(slots);
-    this.#phraseTokenWeight = new Float64Array(phrases.length);
-    this.#phraseLastToken = new Int32Array(phrases.length).fill(-1);
-    this.#touchedPhrases = new Int32Array(phrases.length);
+    this.#matchedWeight = new Float64Array(n);
+    this.#termMatchedIn = new Int32Array(termCount);
+    this.#termRow = new Int32Array(termCount);
     this.#touched = new Int32Array(n);
     this.#tokenTouched = new Int32Array(n);
     this.#visitedIn = new Int32Array(termCount);
@@ -305,13 +299,14 @@ export class ServiceSearchIndex {
       if (!Number.isFinite(limit) || limit < 1 || this.#ids.length === 0) return [];
       const query = this.#termsOf(typeof text === 'string' ? text.slice(0, MAX_QUERY_CHARS) : '').slice(0, MAX_QUERY_TOKENS);
       if (query.length === 0) return [];
-      const key = `${lang}\u0000${query.join(' ')}`;
+      const top = Math.min(Math.floor(limit), this.#ids.length);
+      const key = `${lang}\u0000${top}\u0000${query.join(' ')}`;
       let hits = this.#cache.get(key);
       if (!hits) {
-        hits = this.#score(query, lang);
+        hits = this.#score(query, lang, top);
         this.#cache.set(key, hits);
       }
-      return hits.slice(0, Math.floor(limit)).map((h) => ({ ...h }));
+      return hits.map((h) => ({ ...h }));
     } catch {
       // MUST NOT throw (CatalogView contract): a search failure is "no results".
       return [];
@@ -323,17 +318,27 @@ export class ServiceSearchIndex {
     return searchTermsOf(text);
   }
 
-  #score(query: string[], lang: Lang): SearchHit[] {
+  /**
+   * The best `limit` services for the query tokens, scored exactly as the reference does.
+   * Coverage is summed for every service a token touches (cheap: posting lists); the phrase fit
+   * (dearer: every phrase of the service) only for services whose upper bound — coverage plus
+   * the largest fit their matched tokens allow — can still reach the current top `limit`.
+   */
+  #score(query: string[], lang: Lang, limit: number): SearchHit[] {
     const langIndex = LANGUAGES.indexOf(lang);
     const covered = this.#covered;
+    const matchedWeight = this.#matchedWeight;
     const best = this.#best;
     const touched = this.#touched;
     const tokenTouched = this.#tokenTouched;
+    const stamp = ++this.#scoreNumber;
+    const q = query.length;
     let touchedCount = 0;
-    let touchedPhraseCount = 0;
     let totalWeight = 0;
+    this.#rows = 0;
+    const tokenWeights = new Float64Array(q);
     const tokenMatches = query.map((token) => this.#matches(token));
-    for (let i = 0; i < tokenMatches.length; i++) {
+    for (let i = 0; i < q; i++) {
       const matches = tokenMatches[i];
       // The token's weight is the rarity of what it matched best: "certificate" (in every
       // certificate) weighs less than "income". Unknown tokens weigh the most, so a query
@@ -348,9 +353,11 @@ export class ServiceSearchIndex {
         }
       }
       totalWeight += tokenWeight;
+      tokenWeights[i] = tokenWeight;
       // The token's best match in each service: quality × field weight × language preference.
       let tokenTouchedCount = 0;
       for (const [term, quality] of matches) {
+        this.#recordMatch(term, i, quality, stamp);
         for (let k = this.#postingStart[term], end = this.#postingStart[term + 1]; k < end; k++) {
           const languageFactor = this.#postingLang[k] === langIndex ? 1 : OTHER_LANGUAGE_FACTOR;
           const value = quality * this.#postingWeight[k] * languageFactor;
@@ -365,60 +372,90 @@ export class ServiceSearchIndex {
         const s = tokenTouched[k];
         if (covered[s] === 0) touched[touchedCount++] = s;
         covered[s] += tokenWeight * best[s];
+        matchedWeight[s] += tokenWeight;
         best[s] = 0;
       }
-      // The phrases holding a term this token matched: best quality per slot, token weight per phrase.
-      for (const [term, quality] of matches) {
-        for (let k = this.#termSlotStart[term], end = this.#termSlotStart[term + 1]; k < end; k++) {
-          const slot = this.#termSlots[k];
-          if (quality > this.#slotQuality[slot]) this.#slotQuality[slot] = quality;
-          const p = this.#slotPhrase[slot];
-          if (this.#phraseLastToken[p] === i) continue;
-          if (this.#phraseLastToken[p] === -1) this.#touchedPhrases[touchedPhraseCount++] = p;
-          this.#phraseLastToken[p] = i;
-          this.#phraseTokenWeight[p] += tokenWeight;
-        }
+    }
+
+    // The top `limit`, best first, equal scores in catalog order.
+    const topScore: number[] = [];
+    const topService: number[] = [];
+    const beats = (score: number, s: number, k: number) => score > topScore[k] || (score === topScore[k] && s < topService[k]);
+    for (let k = 0; k < touchedCount; k++) {
+      const s = touched[k];
+      const coverage = covered[s] / totalWeight;
+      const upper = Math.min(1, coverage * (1 - PHRASE_SHARE) + (matchedWeight[s] / totalWeight) * PHRASE_SHARE);
+      covered[s] = 0;
+      matchedWeight[s] = 0;
+      if (upper < MIN_SEARCH_SCORE) continue;
+      if (topScore.length === limit && !beats(round(upper), s, limit - 1)) continue;
+      const raw = Math.min(1, coverage * (1 - PHRASE_SHARE) + this.#phraseFit(s, tokenWeights, totalWeight, stamp) * PHRASE_SHARE);
+      if (raw < MIN_SEARCH_SCORE) continue;
+      const score = round(raw);
+      if (topScore.length === limit && !beats(score, s, limit - 1)) continue;
+      let at = topScore.length;
+      while (at > 0 && beats(score, s, at - 1)) at--;
+      topScore.splice(at, 0, score);
+      topService.splice(at, 0, s);
+      if (topScore.length > limit) {
+        topScore.pop();
+        topService.pop();
       }
     }
-    this.#fitPhrases(touchedPhraseCount, totalWeight);
-    const found: { s: number; score: number }[] = [];
-    for (let i = 0; i < touchedCount; i++) {
-      const s = touched[i];
-      const coverage = covered[s] / totalWeight;
-      const score = Math.min(1, coverage * (1 - PHRASE_SHARE) + this.#phraseFit[s] * PHRASE_SHARE);
-      covered[s] = 0;
-      this.#phraseFit[s] = 0;
-      if (score >= MIN_SEARCH_SCORE) found.push({ s, score: Math.round(score * 10_000) / 10_000 });
+    return topService.map((s, k) => ({ serviceId: this.#ids[s], score: topScore[k] }));
+  }
+
+  /** Notes that query token `i` matched `term` with `quality`, for the phrase fit. */
+  #recordMatch(term: number, i: number, quality: number, stamp: number): void {
+    if (this.#termMatchedIn[term] !== stamp) {
+      const nextRow = this.#rows++;
+      this.#termMatchedIn[term] = stamp;
+      this.#termRow[term] = nextRow;
+      if ((nextRow + 1) * MAX_QUERY_TOKENS > this.#termQuality.length) {
+        const grown = new Float64Array(this.#termQuality.length * 2);
+        grown.set(this.#termQuality);
+        this.#termQuality = grown;
+      }
+      this.#termQuality.fill(0, nextRow * MAX_QUERY_TOKENS, (nextRow + 1) * MAX_QUERY_TOKENS);
     }
-    // Equal scores keep catalog order.
-    found.sort((a, b) => b.score - a.score || a.s - b.s);
-    return found.map(({ s, score }) => ({ serviceId: this.#ids[s], score }));
+    this.#termQuality[this.#termRow[term] * MAX_QUERY_TOKENS + i] = quality;
   }
 
   /**
-   * Sets #phraseFit[s] to how well the query and service `s`'s best-fitting name or keyword
-   * phrase cover each other: (share of the phrase's terms matched, by match quality) × (share of
-   * the query's weight matching the phrase). "ఆదాయ సర్టిఫికెట్" fits the keyword "ఆదాయ
-   * సర్టిఫికెట్" fully and the name "వ్యవసాయ ఆదాయ సర్టిఫికెట్" by two thirds, so the service
-   * the citizen named wins over one that merely contains the same words. Resets the scratch.
+   * How well the query and service `s`'s best-fitting name or keyword phrase cover each other:
+   * (share of the phrase's terms matched, by match quality) × (share of the query's weight
+   * matching the phrase). "ఆదాయ సర్టిఫికెట్" fits the keyword "ఆదాయ సర్టిఫికెట్" fully and the
+   * name "వ్యవసాయ ఆదాయ సర్టిఫికెట్" by two thirds, so the service the citizen named wins over
+   * one that merely contains the same words.
    */
-  #fitPhrases(touchedPhraseCount: number, totalWeight: number): void {
-    for (let k = 0; k < touchedPhraseCount; k++) {
-      const p = this.#touchedPhrases[k];
+  #phraseFit(s: number, tokenWeights: Float64Array, totalWeight: number, stamp: number): number {
+    const q = tokenWeights.length;
+    let fitBest = 0;
+    for (let p = this.#servicePhraseStart[s], pEnd = this.#servicePhraseStart[s + 1]; p < pEnd; p++) {
       const start = this.#phraseStart[p];
       const end = this.#phraseStart[p + 1];
-      // Summed in slot order, so the result is exactly the reference implementation's.
       let quality = 0;
+      let tokens = 0;
+      // Summed in slot order, and token weights in token order, exactly as the reference does.
       for (let slot = start; slot < end; slot++) {
-        quality += this.#slotQuality[slot];
-        this.#slotQuality[slot] = 0;
+        const term = this.#phraseTerms[slot];
+        if (this.#termMatchedIn[term] !== stamp) continue;
+        const row = this.#termRow[term] * MAX_QUERY_TOKENS;
+        let slotBest = 0;
+        for (let i = 0; i < q; i++) {
+          const value = this.#termQuality[row + i];
+          if (value > 0) tokens |= 1 << i;
+          if (value > slotBest) slotBest = value;
+        }
+        quality += slotBest;
       }
-      const fit = (quality / (end - start)) * (this.#phraseTokenWeight[p] / totalWeight);
-      const s = this.#phraseService[p];
-      if (fit > this.#phraseFit[s]) this.#phraseFit[s] = fit;
-      this.#phraseTokenWeight[p] = 0;
-      this.#phraseLastToken[p] = -1;
+      if (tokens === 0) continue;
+      let weight = 0;
+      for (let i = 0; i < q; i++) if (tokens & (1 << i)) weight += tokenWeights[i];
+      const fit = (quality / (end - start)) * (weight / totalWeight);
+      if (fit > fitBest) fitBest = fit;
     }
+    return fitBest;
   }
 
   /** Every index term that `token` matches, with the match quality. */
@@ -459,7 +496,9 @@ export class ServiceSearchIndex {
         this.#visitedIn[term] = stamp;
         if ((found.get(term) ?? 0) >= MATCH_QUALITY.typo1) return;
         const termChars = this.#termChars[term];
-        const max = long && termChars.length >= MIN_TYPO2_LENGTH ? 2 : 1;
+        // Two edits only between long words that start alike: people rarely get the first letter
+        // wrong, and without this "morning" would match "earning".
+        const max = long && termChars.length >= MIN_TYPO2_LENGTH && termChars[0] === chars[0] ? 2 : 1;
         const distance = boundedEditDistance(chars, termChars, max);
         if (distance === 1) raise(term, MATCH_QUALITY.typo1);
         else if (distance === 2 && max === 2) raise(term, MATCH_QUALITY.typo2);
