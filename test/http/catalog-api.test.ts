@@ -72,7 +72,8 @@ for (const d of platformDrivers()) {
       const late = '919811100002';
       await p.say(early, 'hi');
       await p.say(early, { type: 'button_reply', id: 'lang:en', title: 'English' });
-      await p.say(early, 'income certificate');
+      // Opened from a list row, so this test depends on versions only, not on search ranking.
+      await p.say(early, { type: 'list_reply', id: 'svc:revenue.income-certificate', title: 'Income certificate' });
       const [firstQuestion] = await p.say(early, { type: 'button_reply', id: 'consent:yes', title: 'I agree' });
       assert.match(bodyText(firstQuestion), /full name, as it is on the Aadhaar card/);
 
@@ -106,7 +107,7 @@ for (const d of platformDrivers()) {
       assert.match(bodyText(second), /father's or husband's name/i);
       await p.say(late, 'hi');
       await p.say(late, { type: 'button_reply', id: 'lang:en', title: 'English' });
-      await p.say(late, 'income certificate');
+      await p.say(late, { type: 'list_reply', id: 'svc:revenue.income-certificate', title: 'Income certificate' });
       const [lateFirst] = await p.say(late, { type: 'button_reply', id: 'consent:yes', title: 'I agree' });
       assert.match(bodyText(lateFirst), /exactly as printed on the Aadhaar card/);
       const versions = await p.db.query<{ version: number }>("SELECT version FROM service_definitions WHERE service_id = 'revenue.income-certificate' ORDER BY version");
