@@ -6,7 +6,7 @@
  * straight into the database.
  */
 import { fileURLToPath } from 'node:url';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { isLang } from '../lib/languages.ts';
 import { lintCatalog, loadCatalog } from '../catalog/index.ts';
 
@@ -88,17 +88,14 @@ async function publish(url: string | undefined): Promise<number> {
     console.log(`published through ${origin}: publication ${body.seq}, ${body.services} services${body.changed ? `, new: ${body.added?.join(', ') || 'catalog settings'}` : ' (no change)'}`);
     return 0;
   }
-  const { openDatabase, migrate, publishCatalog, acquireDataDirLock } = await import('../storage/index.ts');
-  const onPglite = !config.databaseUrl;
-  const lock = onPglite ? await acquireDataDirLock(dataDir) : undefined;
-  const db = await openDatabase({ url: config.databaseUrl, dataDir: onPglite ? join(dataDir, 'pglite') : undefined });
+  const { publishCatalog } = await import('../storage/index.ts');
+  const { openCommandDatabase } = await import('./open-command-database.ts');
+  const { db, close } = await openCommandDatabase(config);
   try {
-    await migrate(db);
     const result = await publishCatalog(db, await loadCatalog(config.catalogDir), 'mitra catalog publish');
     console.log(`published into the database: publication ${result.seq}${result.changed ? `, new: ${result.added.join(', ') || 'catalog settings'}` : ' (no change)'}`);
     return 0;
   } finally {
-    await db.close();
-    await lock?.release();
+    await close();
   }
 }

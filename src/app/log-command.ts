@@ -8,12 +8,12 @@
  *   one in the data folder; an outside auditor passes the published `/log/key`.
  * - `mitra log prove SUBJECT`: the C2SP tlog-proof of an application reference (or certificate id).
  */
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { parseSignerKey, parseVerifierKey, SIGNATURE_TYPE_ED25519, type NoteVerifier } from '../translog/index.ts';
-import { acquireDataDirLock, migrate, openDatabase } from '../storage/index.ts';
-import { readConfig } from './config.ts';
+import { ConfigError, readConfig } from './config.ts';
 import { auditLog } from './audit-log.ts';
+import { openCommandDatabase } from './open-command-database.ts';
 import { proveSubject } from './transparency-log.ts';
 
 /** Runs the subcommand; returns the exit code. */
@@ -23,13 +23,8 @@ export async function runLogCommand(args: string[], opts: { key?: string }): Pro
     console.error('usage: mitra log verify [--key VERIFIER_KEY] | mitra log prove SUBJECT');
     return 2;
   }
-  const config = readConfig();
-  const dataDir = resolve(config.dataDir);
-  const onPglite = !config.databaseUrl;
-  const lock = onPglite ? await acquireDataDirLock(dataDir) : undefined;
-  const db = await openDatabase({ url: config.databaseUrl, dataDir: onPglite ? join(dataDir, 'pglite') : undefined });
+  const { db, dataDir, close } = await openCommandDatabase(readConfig());
   try {
-    await migrate(db);
     if (sub === 'prove') {
       const subject = rest.find((a) => !a.startsWith('--'));
       if (!subject) { console.error('usage: mitra log prove SUBJECT'); return 2; }
@@ -61,8 +56,7 @@ export async function runLogCommand(args: string[], opts: { key?: string }): Pro
     console.log(`log ${origin}: ${report.entries} entries, ${report.checkpoints} checkpoints, root ${Buffer.from(report.root).toString('base64')}, checked in ${seconds} s: ${report.problems.length === 0 ? 'consistent' : `${report.problems.length} problem(s)`}`);
     return report.problems.length === 0 ? 0 : 1;
   } finally {
-    await db.close();
-    await lock?.release();
+    await close();
   }
 }
 
@@ -73,7 +67,13 @@ async function logVerifier(dataDir: string, key: string | undefined): Promise<No
     if (!parsed.ok) throw new Error(`--key is not a log verifier key: ${parsed.detail}`);
     return parsed.verifier;
   }
-  const text = (await readFile(join(dataDir, 'log-signing-key'), 'utf8')).trim();
+  let text: string;
+  try {
+    text = (await readFile(join(dataDir, 'log-signing-key'), 'utf8')).trim();
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    throw new ConfigError(`no log key in ${dataDir} (the platform creates it on first start); pass the log's published key with --key`);
+  }
   const parsed = parseSignerKey(text, [SIGNATURE_TYPE_ED25519]);
   if (!parsed.ok) throw new Error(`${join(dataDir, 'log-signing-key')}: ${parsed.detail}`);
   return parsed.key.verifier();
