@@ -21,11 +21,11 @@ import type { Lang } from '../src/lib/languages.ts';
 import { LANGUAGES } from '../src/lib/languages.ts';
 import type { ServiceDefinition } from '../src/engine/definition/schema.ts';
 import { boundedEditDistance } from '../src/catalog/bounded-edit-distance.ts';
-import { searchTermsOf } from '../src/catalog/search-terms-of.ts';
+import { searchTermsOf, type SearchTerm } from '../src/catalog/search-terms-of.ts';
 import { MAX_TYPO_TOKEN_LENGTH } from '../src/catalog/deletion-neighbourhood.ts';
 import {
   MATCH_QUALITY, MAX_INDEXED_OPTIONS, MAX_QUERY_CHARS, MAX_QUERY_TOKENS, MIN_PREFIX_LENGTH, MIN_SEARCH_SCORE,
-  MIN_TYPO1_LENGTH, MIN_TYPO2_LENGTH, OTHER_LANGUAGE_FACTOR, PHRASE_SHARE, SEARCH_FIELD_WEIGHTS, type SearchHit,
+  MIN_FREE_START_LENGTH, MIN_TYPO1_LENGTH, MIN_TYPO2_LENGTH, OTHER_LANGUAGE_FACTOR, PHRASE_SHARE, SEARCH_FIELD_WEIGHTS, type SearchHit,
 } from '../src/catalog/service-search-index.ts';
 
 // The same parameters as the index, so both rank alike.
@@ -48,12 +48,14 @@ export class NaiveServiceSearch {
   readonly #ids: string[];
   /** token → postings, at most one per (service, field, language). */
   readonly #postings = new Map<string, Posting[]>();
-  /** token → its code points, precomputed for edit distances. */
-  readonly #chars = new Map<string, string[]>();
   /** token → inverse document frequency. */
   readonly #idf = new Map<string, number>();
-  /** Per service: its name and keyword phrases, as token lists. */
+  /** Per service: its name and keyword phrases, as folded token lists. */
   readonly #phrases: string[][][];
+  /** Spelling (a folded term, or a token as the catalog spells it) → the folded term it leads to. */
+  readonly #spellings = new Map<string, string>();
+  /** Spelling → its code points. */
+  readonly #spellingChars = new Map<string, string[]>();
   readonly #maxIdf: number;
 
   constructor(services: readonly ServiceDefinition[]) {
@@ -101,7 +103,7 @@ export class NaiveServiceSearch {
     }
   }
 
-  #score(query: string[], lang: Lang): SearchHit[] {
+  #score(query: SearchTerm[], lang: Lang): SearchHit[] {
     const covered = new Array<number>(this.#ids.length).fill(0);
     let totalWeight = 0;
     const tokenMatches = query.map((token) => this.#matches(token));
@@ -162,37 +164,46 @@ export class NaiveServiceSearch {
     return best;
   }
 
-  /** Every index token that `token` matches, with the match quality. */
-  #matches(token: string): Map<string, number> {
+  /** Every index term that `token` (folded, or as typed) matches through a spelling, with the best quality. */
+  #matches(token: SearchTerm): Map<string, number> {
     const found = new Map<string, number>();
-    if (this.#postings.has(token)) found.set(token, QUALITY.exact);
-    const chars = Array.from(token);
-    for (const [term, termChars] of this.#chars) {
-      if (term === token) continue;
-      let quality = 0;
-      // "cert" → "certificate"; and inflected queries: "సర్టిఫికెట్టు" → "సర్టిఫికెట్".
-      if (chars.length >= MIN_PREFIX_LENGTH && term.startsWith(token)) quality = QUALITY.prefix;
-      else if (termChars.length >= MIN_TYPO1_LENGTH && token.startsWith(term)) quality = QUALITY.prefix;
-      if (quality < QUALITY.typo1 && chars.length >= MIN_TYPO1_LENGTH && chars.length <= MAX_TYPO_TOKEN_LENGTH && termChars.length <= MAX_TYPO_TOKEN_LENGTH) {
-        const max = chars.length >= MIN_TYPO2_LENGTH && termChars.length >= MIN_TYPO2_LENGTH && chars[0] === termChars[0] ? 2 : 1;
-        const distance = boundedEditDistance(chars, termChars, max);
-        if (distance === 1) quality = Math.max(quality, QUALITY.typo1);
-        else if (distance === 2 && max === 2) quality = Math.max(quality, QUALITY.typo2);
+    const raise = (term: string, quality: number) => {
+      if (quality > (found.get(term) ?? 0)) found.set(term, quality);
+    };
+    for (const key of token.raw === token.folded ? [token.folded] : [token.folded, token.raw]) {
+      const exact = this.#spellings.get(key);
+      if (exact !== undefined) raise(exact, QUALITY.exact);
+      const chars = Array.from(key);
+      for (const [spelling, spellingChars] of this.#spellingChars) {
+        if (spelling === key) continue;
+        let quality = 0;
+        // "cert" → "certificate"; and inflected queries: "సర్టిఫికెట్టు" → "సర్టిఫికెట్".
+        if (chars.length >= MIN_PREFIX_LENGTH && spelling.startsWith(key)) quality = QUALITY.prefix;
+        else if (spellingChars.length >= MIN_TYPO1_LENGTH && key.startsWith(spelling)) quality = QUALITY.prefix;
+        if (quality < QUALITY.typo1 && chars.length >= MIN_TYPO1_LENGTH && chars.length <= MAX_TYPO_TOKEN_LENGTH && spellingChars.length <= MAX_TYPO_TOKEN_LENGTH) {
+          const sameStart = chars[0] === spellingChars[0];
+          const max = chars.length >= MIN_TYPO2_LENGTH && spellingChars.length >= MIN_TYPO2_LENGTH && sameStart ? 2 : 1;
+          const distance = sameStart || chars.length >= MIN_FREE_START_LENGTH ? boundedEditDistance(chars, spellingChars, max) : max + 1;
+          if (distance === 1) quality = Math.max(quality, QUALITY.typo1);
+          else if (distance === 2 && max === 2) quality = Math.max(quality, QUALITY.typo2);
+        }
+        if (quality > 0) raise(this.#spellings.get(spelling)!, quality);
       }
-      if (quality > 0) found.set(term, quality);
     }
     return found;
   }
 
   #add(service: number, field: Field, lang: Lang, text: string, documentFrequency: Map<string, Set<number>>): void {
     const weight = SEARCH_FIELD_WEIGHTS[field];
-    for (const token of new Set(searchTermsOf(text))) {
+    for (const { raw, folded: token } of searchTermsOf(text)) {
       let list = this.#postings.get(token);
       if (!list) {
         list = [];
         this.#postings.set(token, list);
-        this.#chars.set(token, Array.from(token));
+        // A term's own spelling leads to it, even when a token typed that way came first.
+        this.#addSpelling(token, token, true);
       }
+      this.#addSpelling(raw, token, false);
       const existing = list.find((p) => p.service === service && p.lang === lang);
       if (existing) existing.weight = Math.max(existing.weight, weight);
       else list.push({ service, weight, lang });
@@ -202,8 +213,14 @@ export class NaiveServiceSearch {
     }
   }
 
+  #addSpelling(spelling: string, term: string, override: boolean): void {
+    if (this.#spellings.has(spelling) && !override) return;
+    this.#spellings.set(spelling, term);
+    if (!this.#spellingChars.has(spelling)) this.#spellingChars.set(spelling, Array.from(spelling));
+  }
+
   #addPhrase(service: number, text: string): void {
-    const tokens = searchTermsOf(text);
+    const tokens = searchTermsOf(text).map((t) => t.folded);
     if (tokens.length > 0) this.#phrases[service].push(tokens);
   }
 }

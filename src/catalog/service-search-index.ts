@@ -29,7 +29,7 @@ import type { ServiceDefinition } from '../engine/definition/schema.ts';
 import { boundedEditDistance } from './bounded-edit-distance.ts';
 import { BoundedLruCache } from './bounded-lru-cache.ts';
 import { DeletionNeighbourhood, MAX_TYPO_TOKEN_LENGTH } from './deletion-neighbourhood.ts';
-import { searchTermsOf } from './search-terms-of.ts';
+import { searchTermsOf, type SearchTerm } from './search-terms-of.ts';
 
 /** How much a match counts, by where it was found. */
 export const SEARCH_FIELD_WEIGHTS = { name: 3, keywords: 2, description: 1, options: 0.5 } as const;
@@ -52,17 +52,26 @@ export const OTHER_LANGUAGE_FACTOR = 0.95;
 /** Match quality by kind of match. */
 export const MATCH_QUALITY = { exact: 1, prefix: 0.8, typo1: 0.8, typo2: 0.6 } as const;
 
-/** Shortest query token matched by prefix (code points); an index term must be this long + 1 to be a prefix of the query. */
+/**
+ * Shortest query token matched as a prefix of a term (code points). An index term is matched as
+ * a prefix of the query ("incomes" → "income") when it has at least MIN_TYPO1_LENGTH.
+ */
 export const MIN_PREFIX_LENGTH = 3;
 
 /**
  * Shortest query token matched with one typo, and (query and term both) with two (code points);
- * two only when both start with the same letter.
+ * two only when both start with the same letter (see also MIN_FREE_START_LENGTH).
  */
 export const MIN_TYPO1_LENGTH = 4;
 export const MIN_TYPO2_LENGTH = 7;
 
-/** Share of the score given to whole-phrase matches; the rest is token coverage. */
+/** Shortest query token (code points) whose one typo may be in its first letter. */
+export const MIN_FREE_START_LENGTH = 6;
+
+/**
+ * Share of the score given to the best phrase fit (see `#phraseFit`); the rest is token
+ * coverage. An exact name or keyword scores 1 either way.
+ */
 export const PHRASE_SHARE = 0.3;
 
 /** Default number of distinct queries whose results are kept (per index). */
@@ -96,11 +105,20 @@ type TokenMatches = Map<number, number>;
  */
 export class ServiceSearchIndex {
   readonly #ids: string[];
-  /** term → term id; ids are assigned in order of first appearance. */
+  /** Folded term → term id; ids are assigned in order of first appearance. */
   readonly #termIds = new Map<string, number>();
   readonly #terms: string[] = [];
-  /** Per term: its code points, for edit distances. */
-  readonly #termChars: Int32Array[] = [];
+  /**
+   * The spellings a query token is matched against: every term, and every token as the catalog
+   * spells it where that differs, each leading to one term (the first it was seen with).
+   * Matching raw spellings too keeps a typo a typo: folding "chage" gives "cage" but "change"
+   * gives "cang", two edits apart, while "chage" is one edit from "change".
+   */
+  readonly #spellingIds = new Map<string, number>();
+  readonly #spellings: string[] = [];
+  readonly #spellingTerm: number[] = [];
+  /** Per spelling: its code points, for edit distances. */
+  readonly #spellingChars: Int32Array[] = [];
   /** Per term: inverse document frequency. */
   readonly #idf: Float64Array;
   /** Postings of term t are entries #postingStart[t] … #postingStart[t + 1] − 1. */
@@ -110,8 +128,8 @@ export class ServiceSearchIndex {
   readonly #postingWeight: Float64Array;
   /** Index in LANGUAGES of the language the term was found in. */
   readonly #postingLang: Uint8Array;
-  /** Term ids sorted by term (UTF-16 code units), for prefix ranges. */
-  readonly #sortedTerms: Int32Array;
+  /** Spelling ids sorted by spelling (UTF-16 code units), for prefix ranges. */
+  readonly #sortedSpellings: Int32Array;
   readonly #typos: DeletionNeighbourhood;
   /**
    * Name and keyword phrases: phrase p's term ids are #phraseTerms[#phraseStart[p] …
@@ -124,7 +142,8 @@ export class ServiceSearchIndex {
   readonly #maxIdf: number;
   readonly #cache: BoundedLruCache<string, SearchHit[]>;
 
-  // Scratch space for one query, reused so a search allocates little.
+  // Scratch space for one query, reused so a search allocates little. A search runs to
+  // completion before the next starts (JavaScript is single-threaded), so sharing is safe.
   readonly #covered: Float64Array;
   /** Per service: the summed weight of the query tokens that matched anything in it. */
   readonly #matchedWeight: Float64Array;
@@ -139,10 +158,14 @@ export class ServiceSearchIndex {
   #rows = 0;
   readonly #touched: Int32Array;
   readonly #tokenTouched: Int32Array;
-  /** Per term: the query number that last visited it, to skip repeated typo candidates. */
+  /** Per spelling: the lookup number that last visited it, to skip repeated typo candidates. */
   readonly #visitedIn: Int32Array;
   #queryNumber = 0;
 
+  /**
+   * Indexes `services`, which MUST be in catalog order (ties between equal scores keep it).
+   * Takes a few tenths of a second per thousand services (bench/search.ts measures it).
+   */
   constructor(services: readonly ServiceDefinition[], options: SearchIndexOptions = {}) {
     this.#ids = services.map((s) => s.id);
     this.#cache = new BoundedLruCache(options.cacheSize ?? DEFAULT_SEARCH_CACHE_SIZE);
@@ -150,10 +173,28 @@ export class ServiceSearchIndex {
     // the best field weight the term has there. Services are added in order, so the postings of
     // one service are contiguous; `slotPosting[term × 3 + language]` is that term's posting in
     // the current service when `slotService` at the same place says so.
-    const postingTerm: number[] = [];
-    const postingService: number[] = [];
-    const postingLang: number[] = [];
-    const postingWeight: number[] = [];
+    // Typed arrays doubled when full: hundreds of thousands of postings for a large catalog.
+    let capacity = 1024;
+    let postingCount = 0;
+    let postingTerm = new Int32Array(capacity);
+    let postingService = new Int32Array(capacity);
+    let postingLang = new Uint8Array(capacity);
+    let postingWeight = new Float64Array(capacity);
+    const grow = () => {
+      capacity *= 2;
+      const term = new Int32Array(capacity);
+      term.set(postingTerm);
+      postingTerm = term;
+      const service = new Int32Array(capacity);
+      service.set(postingService);
+      postingService = service;
+      const lang = new Uint8Array(capacity);
+      lang.set(postingLang);
+      postingLang = lang;
+      const weight = new Float64Array(capacity);
+      weight.set(postingWeight);
+      postingWeight = weight;
+    };
     const documentFrequency: number[] = [];
     const slotService: number[] = [];
     const slotPosting: number[] = [];
@@ -173,7 +214,11 @@ export class ServiceSearchIndex {
     const termIdsOf = (text: string): Int32Array => {
       let ids = termsOfText.get(text);
       if (!ids) {
-        ids = Int32Array.from(this.#termsOf(text), (term) => this.#intern(term, addTerm));
+        ids = Int32Array.from(searchTermsOf(text), ({ raw, folded }) => {
+          const t = this.#intern(folded, addTerm);
+          this.#addSpelling(raw, t);
+          return t;
+        });
         termsOfText.set(text, ids);
       }
       return ids;
@@ -190,11 +235,13 @@ export class ServiceSearchIndex {
           continue;
         }
         slotService[key] = service;
-        slotPosting[key] = postingTerm.length;
-        postingTerm.push(t);
-        postingService.push(service);
-        postingLang.push(lang);
-        postingWeight.push(weight);
+        slotPosting[key] = postingCount;
+        if (postingCount === capacity) grow();
+        postingTerm[postingCount] = t;
+        postingService[postingCount] = service;
+        postingLang[postingCount] = lang;
+        postingWeight[postingCount] = weight;
+        postingCount++;
       }
     };
     const phrases: Int32Array[] = [];
@@ -206,7 +253,7 @@ export class ServiceSearchIndex {
       this.#servicePhraseStart[service + 1] = phrases.length;
     };
     services.forEach((service, s) => {
-      const firstPosting = postingTerm.length;
+      const firstPosting = postingCount;
       this.#servicePhraseStart[s + 1] = phrases.length;
       LANGUAGES.forEach((lang, l) => {
         addText(s, 'name', l, service.name[lang]);
@@ -225,7 +272,7 @@ export class ServiceSearchIndex {
         }
       });
       // Document frequency counts services, not languages or fields.
-      for (let k = firstPosting; k < postingTerm.length; k++) {
+      for (let k = firstPosting; k < postingCount; k++) {
         const t = postingTerm[k];
         if (serviceTerms[t] !== s) {
           serviceTerms[t] = s;
@@ -237,7 +284,7 @@ export class ServiceSearchIndex {
     // Compact the postings into flat typed arrays grouped by term (a counting sort, stable, so
     // each term's postings stay in catalog order).
     const termCount = this.#terms.length;
-    const total = postingTerm.length;
+    const total = postingCount;
     this.#postingStart = new Int32Array(termCount + 1);
     for (let k = 0; k < total; k++) this.#postingStart[postingTerm[k] + 1]++;
     for (let t = 0; t < termCount; t++) this.#postingStart[t + 1] += this.#postingStart[t];
@@ -258,14 +305,14 @@ export class ServiceSearchIndex {
     this.#maxIdf = Math.log(1 + Math.max(n, 1));
 
     // Default sort compares UTF-16 code units, the order in which `startsWith` ranges are contiguous.
-    const sorted = Array.from(this.#terms.keys()).sort((a, b) => (this.#terms[a] < this.#terms[b] ? -1 : 1));
-    this.#sortedTerms = Int32Array.from(sorted);
+    const spellings = this.#spellings;
+    this.#sortedSpellings = Int32Array.from(spellings.keys()).sort((a, b) => (spellings[a] < spellings[b] ? -1 : 1));
 
     // A query token of MIN_TYPO1_LENGTH or more may be one edit from a term one code point shorter.
     // (A term one code point shorter only needs itself stored: the query's deletion finds it.)
-    const deletions = this.#termChars.map((chars) =>
+    const deletions = this.#spellingChars.map((chars) =>
       chars.length >= MIN_TYPO2_LENGTH ? 2 : chars.length >= MIN_TYPO1_LENGTH ? 1 : 0);
-    this.#typos = new DeletionNeighbourhood(this.#termChars, deletions);
+    this.#typos = new DeletionNeighbourhood(this.#spellingChars, deletions);
 
     // Phrases into flat arrays.
     this.#phraseStart = new Int32Array(phrases.length + 1);
@@ -280,12 +327,15 @@ export class ServiceSearchIndex {
     this.#termRow = new Int32Array(termCount);
     this.#touched = new Int32Array(n);
     this.#tokenTouched = new Int32Array(n);
-    this.#visitedIn = new Int32Array(termCount);
+    this.#visitedIn = new Int32Array(spellings.length);
   }
 
   /** Sizes of the index, for benchmark reports. */
-  get stats(): { services: number; terms: number; postings: number; typoEntries: number } {
-    return { services: this.#ids.length, terms: this.#terms.length, postings: this.#postingService.length, typoEntries: this.#typos.size };
+  get stats(): { services: number; terms: number; spellings: number; postings: number; typoEntries: number } {
+    return {
+      services: this.#ids.length, terms: this.#terms.length, spellings: this.#spellings.length,
+      postings: this.#postingService.length, typoEntries: this.#typos.size,
+    };
   }
 
   /**
@@ -297,10 +347,10 @@ export class ServiceSearchIndex {
   search(text: string, lang: Lang, limit: number): SearchHit[] {
     try {
       if (!Number.isFinite(limit) || limit < 1 || this.#ids.length === 0) return [];
-      const query = this.#termsOf(typeof text === 'string' ? text.slice(0, MAX_QUERY_CHARS) : '').slice(0, MAX_QUERY_TOKENS);
+      const query = searchTermsOf(typeof text === 'string' ? text.slice(0, MAX_QUERY_CHARS) : '').slice(0, MAX_QUERY_TOKENS);
       if (query.length === 0) return [];
       const top = Math.min(Math.floor(limit), this.#ids.length);
-      const key = `${lang}\u0000${top}\u0000${query.join(' ')}`;
+      const key = `${lang}\u0000${top}\u0000${query.map((t) => t.raw).join(' ')}`;
       let hits = this.#cache.get(key);
       if (!hits) {
         hits = this.#score(query, lang, top);
@@ -313,31 +363,36 @@ export class ServiceSearchIndex {
     }
   }
 
-  /** Index and query terms of `text`: both sides MUST go through this one function. */
-  #termsOf(text: string): string[] {
-    return searchTermsOf(text);
-  }
-
   /**
    * The best `limit` services for the query tokens, scored exactly as the reference does.
    * Coverage is summed for every service a token touches (cheap: posting lists); the phrase fit
    * (dearer: every phrase of the service) only for services whose upper bound — coverage plus
    * the largest fit their matched tokens allow — can still reach the current top `limit`.
    */
-  #score(query: string[], lang: Lang, limit: number): SearchHit[] {
+  #score(query: SearchTerm[], lang: Lang, limit: number): SearchHit[] {
     const langIndex = LANGUAGES.indexOf(lang);
     const covered = this.#covered;
     const matchedWeight = this.#matchedWeight;
     const best = this.#best;
     const touched = this.#touched;
     const tokenTouched = this.#tokenTouched;
+    // Hot loops read locals, not private fields.
+    const postingStart = this.#postingStart;
+    const postingLang = this.#postingLang;
+    const postingWeight = this.#postingWeight;
+    const postingService = this.#postingService;
     const stamp = ++this.#scoreNumber;
     const q = query.length;
     let touchedCount = 0;
     let totalWeight = 0;
     this.#rows = 0;
     const tokenWeights = new Float64Array(q);
-    const tokenMatches = query.map((token) => this.#matches(token));
+    const tokenMatches = query.map((token) => {
+      const found: TokenMatches = new Map();
+      this.#match(token.folded, found);
+      if (token.raw !== token.folded) this.#match(token.raw, found);
+      return found;
+    });
     for (let i = 0; i < q; i++) {
       const matches = tokenMatches[i];
       // The token's weight is the rarity of what it matched best: "certificate" (in every
@@ -358,10 +413,10 @@ export class ServiceSearchIndex {
       let tokenTouchedCount = 0;
       for (const [term, quality] of matches) {
         this.#recordMatch(term, i, quality, stamp);
-        for (let k = this.#postingStart[term], end = this.#postingStart[term + 1]; k < end; k++) {
-          const languageFactor = this.#postingLang[k] === langIndex ? 1 : OTHER_LANGUAGE_FACTOR;
-          const value = quality * this.#postingWeight[k] * languageFactor;
-          const s = this.#postingService[k];
+        for (let k = postingStart[term], end = postingStart[term + 1]; k < end; k++) {
+          const languageFactor = postingLang[k] === langIndex ? 1 : OTHER_LANGUAGE_FACTOR;
+          const value = quality * postingWeight[k] * languageFactor;
+          const s = postingService[k];
           if (value > best[s]) {
             if (best[s] === 0) tokenTouched[tokenTouchedCount++] = s;
             best[s] = value;
@@ -377,6 +432,22 @@ export class ServiceSearchIndex {
       }
     }
 
+    // A floor for the `limit`-th score: the `limit`-th best lower bound (coverage alone) among
+    // services sure to be hits. A service whose upper bound is below it cannot make the list.
+    const lowest: number[] = [];
+    for (let k = 0; k < touchedCount; k++) {
+      const s = touched[k];
+      const lower = Math.min(1, (covered[s] / totalWeight) * (1 - PHRASE_SHARE));
+      if (lower < MIN_SEARCH_SCORE) continue;
+      const rounded = round(lower);
+      if (lowest.length === limit && rounded <= lowest[limit - 1]) continue;
+      let at = lowest.length;
+      while (at > 0 && rounded > lowest[at - 1]) at--;
+      lowest.splice(at, 0, rounded);
+      if (lowest.length > limit) lowest.pop();
+    }
+    const floor = lowest.length === limit ? lowest[limit - 1] : 0;
+
     // The top `limit`, best first, equal scores in catalog order.
     const topScore: number[] = [];
     const topService: number[] = [];
@@ -387,7 +458,7 @@ export class ServiceSearchIndex {
       const upper = Math.min(1, coverage * (1 - PHRASE_SHARE) + (matchedWeight[s] / totalWeight) * PHRASE_SHARE);
       covered[s] = 0;
       matchedWeight[s] = 0;
-      if (upper < MIN_SEARCH_SCORE) continue;
+      if (upper < MIN_SEARCH_SCORE || round(upper) < floor) continue;
       if (topScore.length === limit && !beats(round(upper), s, limit - 1)) continue;
       const raw = Math.min(1, coverage * (1 - PHRASE_SHARE) + this.#phraseFit(s, tokenWeights, totalWeight, stamp) * PHRASE_SHARE);
       if (raw < MIN_SEARCH_SCORE) continue;
@@ -458,26 +529,30 @@ export class ServiceSearchIndex {
     return fitBest;
   }
 
-  /** Every index term that `token` matches, with the match quality. */
-  #matches(token: string): TokenMatches {
-    const found: TokenMatches = new Map();
-    const raise = (term: number, quality: number) => {
+  /**
+   * Adds to `found` every index term that `key` (a query token, folded or as typed) matches
+   * through one of its spellings, with the match quality, keeping the best quality per term.
+   */
+  #match(key: string, found: TokenMatches): void {
+    const raise = (spelling: number, quality: number) => {
+      const term = this.#spellingTerm[spelling];
       if (quality > (found.get(term) ?? 0)) found.set(term, quality);
     };
-    const exact = this.#termIds.get(token);
-    if (exact !== undefined) found.set(exact, MATCH_QUALITY.exact);
-    const chars = Int32Array.from(Array.from(token), (c) => c.codePointAt(0)!);
+    const exact = this.#spellingIds.get(key);
+    if (exact !== undefined) raise(exact, MATCH_QUALITY.exact);
+    const chars = Int32Array.from(Array.from(key), (c) => c.codePointAt(0)!);
     // "cert" → "certificate"; and inflected queries: "సర్టిఫికెట్టు" → "సర్టిఫికెట్".
     if (chars.length >= MIN_PREFIX_LENGTH) {
-      const sorted = this.#sortedTerms;
+      const sorted = this.#sortedSpellings;
+      const spellings = this.#spellings;
       let lo = 0;
       let hi = sorted.length;
       while (lo < hi) {
         const mid = (lo + hi) >>> 1;
-        if (this.#terms[sorted[mid]] < token) lo = mid + 1;
+        if (spellings[sorted[mid]] < key) lo = mid + 1;
         else hi = mid;
       }
-      for (let i = lo; i < sorted.length && this.#terms[sorted[i]].startsWith(token); i++) {
+      for (let i = lo; i < sorted.length && spellings[sorted[i]].startsWith(key); i++) {
         if (sorted[i] !== exact) raise(sorted[i], MATCH_QUALITY.prefix);
       }
     }
@@ -485,26 +560,28 @@ export class ServiceSearchIndex {
     for (let k = 0; k < chars.length - 1; k++) {
       prefixEnd += chars[k] > 0xffff ? 2 : 1;
       if (k + 1 < MIN_TYPO1_LENGTH) continue;
-      const shorter = this.#termIds.get(token.slice(0, prefixEnd));
+      const shorter = this.#spellingIds.get(key.slice(0, prefixEnd));
       if (shorter !== undefined) raise(shorter, MATCH_QUALITY.prefix);
     }
     if (chars.length >= MIN_TYPO1_LENGTH && chars.length <= MAX_TYPO_TOKEN_LENGTH) {
       const stamp = ++this.#queryNumber;
       const long = chars.length >= MIN_TYPO2_LENGTH;
-      this.#typos.candidates(chars, long ? 2 : 1, (term) => {
-        if (this.#visitedIn[term] === stamp || term === exact) return;
-        this.#visitedIn[term] = stamp;
-        if ((found.get(term) ?? 0) >= MATCH_QUALITY.typo1) return;
-        const termChars = this.#termChars[term];
-        // Two edits only between long words that start alike: people rarely get the first letter
-        // wrong, and without this "morning" would match "earning".
-        const max = long && termChars.length >= MIN_TYPO2_LENGTH && termChars[0] === chars[0] ? 2 : 1;
-        const distance = boundedEditDistance(chars, termChars, max);
-        if (distance === 1) raise(term, MATCH_QUALITY.typo1);
-        else if (distance === 2 && max === 2) raise(term, MATCH_QUALITY.typo2);
+      this.#typos.candidates(chars, long ? 2 : 1, (spelling) => {
+        if (this.#visitedIn[spelling] === stamp || spelling === exact) return;
+        this.#visitedIn[spelling] = stamp;
+        if ((found.get(this.#spellingTerm[spelling]) ?? 0) >= MATCH_QUALITY.typo1) return;
+        const spellingChars = this.#spellingChars[spelling];
+        // People rarely get the first letter wrong, and a different first letter in a short word
+        // makes another word ("mill" is not "bill"), in a long one a second edit does ("morning"
+        // is not "earning"): short words and two edits need the same first letter.
+        const sameStart = spellingChars[0] === chars[0];
+        if (!sameStart && chars.length < MIN_FREE_START_LENGTH) return;
+        const max = long && spellingChars.length >= MIN_TYPO2_LENGTH && sameStart ? 2 : 1;
+        const distance = boundedEditDistance(chars, spellingChars, max);
+        if (distance === 1) raise(spelling, MATCH_QUALITY.typo1);
+        else if (distance === 2 && max === 2) raise(spelling, MATCH_QUALITY.typo2);
       });
     }
-    return found;
   }
 
   /** The id of `term`, added to the vocabulary (and `onNew` called) when new. */
@@ -514,9 +591,21 @@ export class ServiceSearchIndex {
       t = this.#terms.length;
       this.#termIds.set(term, t);
       this.#terms.push(term);
-      this.#termChars.push(Int32Array.from(Array.from(term), (c) => c.codePointAt(0)!));
+      // A term's own spelling leads to it, even when a token typed that way came first.
+      const existing = this.#spellingIds.get(term);
+      if (existing === undefined) this.#addSpelling(term, t);
+      else this.#spellingTerm[existing] = t;
       onNew();
     }
     return t;
+  }
+
+  /** Records `spelling` as leading to term `t`, unless it already leads somewhere. */
+  #addSpelling(spelling: string, t: number): void {
+    if (this.#spellingIds.has(spelling)) return;
+    this.#spellingIds.set(spelling, this.#spellings.length);
+    this.#spellings.push(spelling);
+    this.#spellingTerm.push(t);
+    this.#spellingChars.push(Int32Array.from(Array.from(spelling), (c) => c.codePointAt(0)!));
   }
 }
