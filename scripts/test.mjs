@@ -14,6 +14,9 @@ process.chdir(root);
 const SYSTEM_PACKAGES = [
   { command: '/usr/bin/chromium', pkg: 'chromium', why: 'browser tests of the simulator and pages' },
   { command: '/usr/share/fonts/truetype/noto/NotoSansTelugu-Regular.ttf', pkg: 'fonts-noto-core', why: 'Telugu and Hindi text in browser screenshots' },
+  { command: '/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf', pkg: 'fonts-noto-color-emoji', why: 'emoji in simulator screenshots' },
+  { command: '/usr/bin/pdftoppm', pkg: 'poppler-utils', why: 'rasterising and reading back certificate PDFs' },
+  { command: '/usr/bin/zbarimg', pkg: 'zbar-tools', why: 'reading certificate QR codes as a phone camera would' },
 ];
 
 function ensureSystemPackages() {

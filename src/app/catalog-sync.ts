@@ -6,7 +6,7 @@
  * makes them current here, without a restart.
  */
 import { CatalogLoadError, CatalogStore, readCatalogDir } from '../catalog/index.ts';
-import { currentPublicationSeq, publishCatalog, readAllServiceVersions, readCurrentCatalog, type Db, type PublishResult } from '../storage/index.ts';
+import { currentPublicationSeq, publishCatalog, readAllServiceVersions, readAllWorkflowVersions, readCurrentCatalog, type Db, type PublishResult } from '../storage/index.ts';
 import { createPollLoop, type WorkerLog } from './workers/poll-loop.ts';
 
 /** How often other processes' publications are looked for, by default. */
@@ -38,6 +38,7 @@ export async function openCatalogSync(db: Db, dir: string, log: WorkerLog, pollM
     if (!current) return;
     if (!store) store = new CatalogStore(current.catalog);
     store.remember(await readAllServiceVersions(db));
+    store.rememberWorkflows(await readAllWorkflowVersions(db));
     if (current.seq !== seq) {
       store.publish(current.catalog);
       if (seq !== 0) log.info({ seq: current.seq, services: current.catalog.services().length }, 'catalog publication applied');

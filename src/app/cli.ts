@@ -17,6 +17,10 @@ const USAGE = `Usage: mitra <command>
   log prove SUBJECT        print the C2SP tlog-proof of an application reference
   witness --log KEY        run a C2SP tlog-witness for the log with verifier key KEY
                            ("--port 3100", "--data ./witness-data", "--name NAME")
+  officer add --username U --password P --role ROLE [--department DEPT] [--district D] [--mandal M]
+                           create an officer account (roles: secretariat_staff, approving_officer,
+                           department_administrator, state_administrator); omit --password to
+                           have one generated
   help                     this text
 
 Configuration comes from the environment; see the README's configuration table.`;
@@ -56,6 +60,11 @@ export async function main(argv: string[]): Promise<void> {
       case 'log': {
         const { runLogCommand } = await import('./log-command.ts');
         process.exitCode = await runLogCommand(rest, { key: flag(rest, 'key') });
+        return;
+      }
+      case 'officer': {
+        const { runOfficerCommand } = await import('./officer-command.ts');
+        process.exitCode = await runOfficerCommand(rest);
         return;
       }
       case 'witness': {

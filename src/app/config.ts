@@ -56,6 +56,10 @@ const envSchema = z.object({
   OUTBOX_RECLAIM_GRACE_MS: intFrom('OUTBOX_RECLAIM_GRACE_MS', 15_000, 0, 3_600_000),
   WHATSAPP_READ_RECEIPTS: z.enum(['true', 'false']).optional(),
   LOG_WITNESSES: z.string().optional(),
+  // The back office (issue #4).
+  OFFICER_SESSION_HOURS: intFrom('OFFICER_SESSION_HOURS', 8, 1, 72),
+  SLA_CHECK_SECONDS: intFrom('SLA_CHECK_SECONDS', 60, 1, 3600),
+  DEMO_OFFICERS: z.enum(['true', 'false']).optional(),
   WHATSAPP_APP_SECRET: z.string().optional(),
   WHATSAPP_VERIFY_TOKEN: z.string().optional(),
   WHATSAPP_ACCESS_TOKEN: z.string().optional(),
@@ -90,6 +94,15 @@ export interface Config {
   readReceipts: boolean;
   /** Witnesses the log asks to cosign checkpoints: `<verifier key>@<url>`, comma-separated. */
   logWitnesses: string | undefined;
+  /** How long an officer's session lasts (OFFICER_SESSION_HOURS, default 8: a working day). */
+  officerSessionHours: number;
+  /** How often the SLA job looks for breaches (SLA_CHECK_SECONDS, default 60). */
+  slaCheckSeconds: number;
+  /**
+   * Create demo officer accounts on first start (DEMO_OFFICERS): default true in simulator
+   * mode, false with a live WhatsApp number (demo accounts have no place in production).
+   */
+  demoOfficers: boolean;
   whatsapp:
     | { mode: 'live'; appSecret: string; verifyToken: string; accessToken: string; phoneNumberId: string; graphUrl: string; apiVersion: string }
     | { mode: 'simulator'; apiVersion: string };
@@ -127,6 +140,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     outboxReclaimGraceMs: e.OUTBOX_RECLAIM_GRACE_MS,
     readReceipts: e.WHATSAPP_READ_RECEIPTS !== 'false',
     logWitnesses: e.LOG_WITNESSES || undefined,
+    officerSessionHours: e.OFFICER_SESSION_HOURS,
+    slaCheckSeconds: e.SLA_CHECK_SECONDS,
+    demoOfficers: e.DEMO_OFFICERS ? e.DEMO_OFFICERS === 'true' : present.length === 0,
     whatsapp: present.length === WHATSAPP_REQUIRED.length
       ? {
           mode: 'live',

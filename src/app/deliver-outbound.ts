@@ -3,6 +3,10 @@
  * (uploading any document first, once, and reusing Meta's media id while it is valid) and sends
  * it. Our row id travels as `biz_opaque_callback_data`, which Meta echoes in status webhooks,
  * so a send whose result we never recorded (a crash) is recognised instead of sent twice.
+ *
+ * WhatsApp's 24-hour window (customer-service-window.ts): a row that carries a template (the
+ * back office's notices) is sent as that approved template when the citizen last wrote more
+ * than 24 hours ago, since a free-form message would fail with 131047.
  */
 import type { OutboundMessage } from '../engine/outbound.ts';
 import { isWindowOpen, toGraphMessage, type GraphClient, type SendResult } from '../channels/whatsapp/index.ts';
@@ -21,10 +25,11 @@ export interface OutboundRow {
   message: OutboundMessage;
   attempts: number;
   lastInboundAt: string | null;
+  template?: { name: string; lang: string; params: Record<string, string> };
 }
 
-/** Creates the send function for the outbox sender. */
-export function createWhatsappDelivery(client: GraphClient, store: Pick<Store, 'outboundMedia' | 'saveOutboundMedia' | 'getDocument'>) {
+/** Creates the send function for the outbox sender; `now` is the clock of the window check. */
+export function createWhatsappDelivery(client: GraphClient, store: Pick<Store, 'outboundMedia' | 'saveOutboundMedia' | 'getDocument'>, now: () => Date = () => new Date()) {
   async function mediaIdFor(documentId: string): Promise<string> {
     const known = await store.outboundMedia(documentId);
     if (known) return known;
@@ -37,7 +42,9 @@ export function createWhatsappDelivery(client: GraphClient, store: Pick<Store, '
 
   return async function deliver(row: OutboundRow): Promise<SendResult & { request?: object; maybeDelivered?: boolean }> {
     const media = new Map<string, string>();
-    const m = row.message;
+    const m: OutboundMessage = row.template && !isWindowOpen(row.lastInboundAt, now())
+      ? { type: 'template', name: row.template.name, lang: row.template.lang, params: row.template.params }
+      : row.message;
     if (m.type === 'document' || m.type === 'image' || m.type === 'audio') {
       try {
         media.set(m.documentId, await mediaIdFor(m.documentId));

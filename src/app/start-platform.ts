@@ -30,6 +30,13 @@ import { createLogger, type Logger } from './logger.ts';
 import { loadOrCreateAdminToken, loadOrCreateLocalSecrets } from './local-secrets.ts';
 import { createWhatsappDelivery } from './deliver-outbound.ts';
 import { createMediaResolver } from './resolve-inbound-media.ts';
+import { createBackOffice, type BackOffice } from './back-office/create-back-office.ts';
+import { createOfficerAuth, type OfficerAuth } from './back-office/officer-auth.ts';
+import { seedDemoOfficers, type DemoOfficer } from './back-office/seed-demo-officers.ts';
+import { createSlaJob, type SlaJob } from './workers/sla-job.ts';
+import { registerOfficerRoutes } from '../http/officer-routes.ts';
+import { registerConsoleRoutes } from '../http/console-routes.ts';
+import { registerDocsRoutes } from '../http/docs-routes.ts';
 
 /** Inbound processor loops per process. */
 const INBOUND_PROCESSORS = 2;
@@ -56,6 +63,8 @@ export interface StartOptions {
   handleSignals?: boolean;
   /** How often to look for catalog publications by other processes (ms; tests shorten it). */
   catalogPollMs?: number;
+  /** How often the SLA job looks for breaches (ms; default SLA_CHECK_SECONDS; tests shorten it). */
+  slaPollMs?: number;
 }
 
 /** A running platform. */
@@ -70,6 +79,14 @@ export interface Platform {
   graph: GraphClient;
   /** The simulator backend (simulator mode with the http role). */
   simulator?: SimulatorBackend;
+  /** The back office: inbox, decisions, replies, the SLA job's rounds (issue #4). */
+  backOffice: BackOffice;
+  /** Officer sign-in. */
+  officerAuth: OfficerAuth;
+  /** The SLA job (workers role). */
+  slaJob?: SlaJob;
+  /** Demo officer accounts printed in the banner (simulator mode, first start). */
+  demoOfficers: DemoOfficer[];
   appSecret: string;
   phoneNumberId: string;
   http?: FastifyInstance;
@@ -137,9 +154,16 @@ async function start(config: Config, options: StartOptions, log: Logger, cleanup
       now: clock(), newId: () => randomBytes(8).toString('hex'), catalog: catalog.current(), citizen: facts, settings,
     });
 
+  // The back office (issue #4): decisions and replies queue messages for the outbox sender.
+  let wakeSender: () => void = () => undefined;
+  const backOffice = createBackOffice({ db, catalog, clock, log, onQueued: () => wakeSender(), getDocument: (id) => store.getDocument(id) });
+  const officerAuth = createOfficerAuth({ db, clock, sessionMs: config.officerSessionHours * 60 * 60 * 1000 });
+  const demoOfficers = config.demoOfficers ? await seedDemoOfficers(db, dataDir) : [];
+
   let processor: { wake(): void; start(): void; stop(): Promise<void> } | undefined;
+  let slaJob: SlaJob | undefined;
   if (options.roles.includes('workers')) {
-    const sender = createOutboxSender({ db, send: createWhatsappDelivery(graph, store), concurrency: config.outboxConcurrency, log, pollMs: options.pollMs,
+    const sender = createOutboxSender({ db, send: createWhatsappDelivery(graph, store, clock), concurrency: config.outboxConcurrency, log, pollMs: options.pollMs,
       leaseMs: config.outboxLeaseMs, reclaimGraceMs: config.outboxReclaimGraceMs,
     });
     // Two processors per process: while one waits on the database the other runs turns. The
@@ -147,8 +171,9 @@ async function start(config: Config, options: StartOptions, log: Logger, cleanup
     const processors = Array.from({ length: INBOUND_PROCESSORS }, () => createInboundProcessor({
       db, turn: engineTurn, resolveMedia: createMediaResolver(graph, store),
       idleDeadline: (s: unknown) => idleDeadline(s as Session, settings), log, pollMs: options.pollMs,
-      onOutbound: () => sender.wake(),
+      onOutbound: () => sender.wake(), backOffice,
     }));
+    wakeSender = () => sender.wake();
     processor = { wake: () => processors.forEach((p) => p.wake()), start: () => processors.forEach((p) => p.start()), stop: async () => { await Promise.all(processors.map((p) => p.stop())); } };
     const sweeper = createIdleSweeper({ db, log, pollMs: options.pollMs, now: clock, onQueued: () => processor?.wake() });
     const publisher = createLogPublisher({ db, key: logKey, origin: logOrigin, witnesses, log });
@@ -158,6 +183,9 @@ async function start(config: Config, options: StartOptions, log: Logger, cleanup
     sender.start();
     sweeper.start();
     cleanups.push(() => sweeper.stop());
+    const job = slaJob = createSlaJob({ runOnce: () => backOffice.runSlaOnce(), pollMs: options.slaPollMs ?? config.slaCheckSeconds * 1000, log });
+    job.start();
+    cleanups.push(() => job.stop());
     cleanups.push(() => sender.stop());
     cleanups.push(() => processor!.stop());
   }
@@ -186,6 +214,22 @@ async function start(config: Config, options: StartOptions, log: Logger, cleanup
     const prover = createLogProver(db);
     registerLogRoutes(http, { db, verifierKey: logKey.verifierKey(), prove: (subject) => prover.prove(subject) });
     registerReceiptRoutes(http, { db, origin: logOrigin, logVerifier: logKey.verifier(), witnesses: witnesses.map((w) => w.verifier), prove: (subject) => prover.prove(subject) });
+    registerOfficerRoutes(http, {
+      api: {
+        login: (u, pw, kind) => officerAuth.login(u, pw, kind),
+        authenticate: (token) => officerAuth.authenticate(token),
+        logout: (token) => officerAuth.logout(token),
+        inbox: (officer, request) => backOffice.inbox(officer, request),
+        application: (officer, id, lang) => backOffice.application(officer, id, lang),
+        decide: (officer, id, request, lang) => backOffice.decide(officer, id, request, lang),
+        document: (officer, id) => backOffice.document(officer, id),
+      },
+      secureCookie: config.publicBaseUrl.startsWith('https:'),
+      sessionSeconds: config.officerSessionHours * 60 * 60,
+      districtName: (id) => backOffice.districtName(id),
+    });
+    registerConsoleRoutes(http);
+    registerDocsRoutes(http);
     // Routes must all be registered before listen; the simulator learns the port afterwards.
     const webhookUrl = () => `${url}/webhooks/whatsapp`;
     if (double) {
@@ -201,7 +245,7 @@ async function start(config: Config, options: StartOptions, log: Logger, cleanup
     double?.setWebhookUrl(webhookUrl());
   }
 
-  if (options.banner !== false) printBanner(config, { url, onPglite, dataDir, simulator: Boolean(double), roles: options.roles });
+  if (options.banner !== false) printBanner(config, { url, onPglite, dataDir, simulator: Boolean(double), roles: options.roles, demoOfficers });
   if (options.handleSignals) {
     const stop = (signal: string) => {
       log.info({ signal }, 'shutting down');
@@ -210,10 +254,10 @@ async function start(config: Config, options: StartOptions, log: Logger, cleanup
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   }
-  return { url, db, store, catalog, double, graph, simulator, appSecret: wa.appSecret, phoneNumberId: wa.phoneNumberId, http, close };
+  return { url, db, store, catalog, double, graph, simulator, appSecret: wa.appSecret, phoneNumberId: wa.phoneNumberId, http, close, backOffice, officerAuth, slaJob, demoOfficers };
 }
 
-function printBanner(config: Config, s: { url: string; onPglite: boolean; dataDir: string; simulator: boolean; roles: Role[] }): void {
+function printBanner(config: Config, s: { url: string; onPglite: boolean; dataDir: string; simulator: boolean; roles: Role[]; demoOfficers: DemoOfficer[] }): void {
   // With PORT=0 the system chose the port; show the real one.
   const origin = s.url ? (config.port === 0 ? s.url : config.publicBaseUrl) : '';
   const lines = [
@@ -224,9 +268,17 @@ function printBanner(config: Config, s: { url: string; onPglite: boolean; dataDi
   ];
   if (origin) {
     if (s.simulator) lines.push(`  simulator  ${origin}/simulator   (chat with Mitra as a citizen)`);
+    lines.push(`  console    ${origin}/console     (officers decide applications; English and Telugu)`);
+    lines.push(`  API docs   ${origin}/docs        (officer API, OpenAPI at /docs/openapi.json)`);
     lines.push(`  webhook    ${origin}/webhooks/whatsapp`);
     lines.push(`  health     ${origin}/healthz  ${origin}/readyz  ${origin}/metrics`);
     lines.push(`  listening  ${s.url}`);
+  }
+  if (s.demoOfficers.length > 0) {
+    const width = Math.max(...s.demoOfficers.map((o) => o.username.length));
+    lines.push('', `  Demo officer accounts (passwords generated into ${join(s.dataDir, 'demo-officers.json')}):`);
+    for (const o of s.demoOfficers) lines.push(`    ${o.username.padEnd(width)}  ${o.password}   ${o.label}`);
+    lines.push('  Apply for an income certificate in the simulator (district NTR, mandal Vijayawada) to see it in their inbox.');
   }
   lines.push('');
   console.log(lines.join('\n'));

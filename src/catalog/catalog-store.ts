@@ -11,6 +11,7 @@ import type { Lang } from '../lib/languages.ts';
 import type { CatalogView } from '../engine/ports.ts';
 import type { ServiceDefinition } from '../engine/definition/schema.ts';
 import type { LoadedCatalog } from './loaded-catalog.ts';
+import type { Workflow, WorkingCalendar } from '../workflow/index.ts';
 import { canonicalJson } from '../lib/canonical-json.ts';
 
 /**
@@ -33,6 +34,8 @@ export class CatalogStore {
   #current: LoadedCatalog;
   /** `<id>@<version>` → the definition and its canonical JSON (to detect edits). */
   readonly #history = new Map<string, { definition: ServiceDefinition; canonical: string }>();
+  /** `<id>@<version>` → a workflow and its canonical JSON; applications finish on their version. */
+  readonly #workflows = new Map<string, { workflow: Workflow; canonical: string }>();
 
   /** Starts with `initial` published. */
   constructor(initial: LoadedCatalog) {
@@ -75,9 +78,40 @@ export class CatalogStore {
       if (known && known.canonical !== canonical) conflicts.push(key);
       else if (!known) additions.push([key, { definition, canonical }]);
     }
+    const workflowAdditions: [string, { workflow: Workflow; canonical: string }][] = [];
+    for (const workflow of loaded.workflows()) {
+      const key = versionKey(workflow.id, workflow.version);
+      const canonical = canonicalJson(workflow);
+      const known = this.#workflows.get(key);
+      if (known && known.canonical !== canonical) conflicts.push(`workflow ${key}`);
+      else if (!known) workflowAdditions.push([key, { workflow, canonical }]);
+    }
     if (conflicts.length > 0) throw new CatalogVersionConflictError(conflicts);
     for (const [key, entry] of additions) this.#history.set(key, entry);
+    for (const [key, entry] of workflowAdditions) this.#workflows.set(key, entry);
     this.#current = loaded;
+  }
+
+  /**
+   * Workflow `id` at `version` (any version published so far, including ones read back with
+   * `rememberWorkflows`), or its current version when `version` is omitted.
+   */
+  workflow(id: string, version?: number): Workflow | undefined {
+    if (version === undefined) return this.#current.workflow(id);
+    return this.#workflows.get(versionKey(id, version))?.workflow;
+  }
+
+  /** Makes older workflow versions (read back from the database) answerable by `workflow(id, version)`. */
+  rememberWorkflows(workflows: readonly Workflow[]): void {
+    for (const workflow of workflows) {
+      const key = versionKey(workflow.id, workflow.version);
+      if (!this.#workflows.has(key)) this.#workflows.set(key, { workflow, canonical: canonicalJson(workflow) });
+    }
+  }
+
+  /** The working calendar of the current catalog's holiday lists, for SLA clocks. */
+  calendar(): WorkingCalendar {
+    return this.#current.calendar();
   }
 
   /**

@@ -4,9 +4,9 @@
  */
 export { loadCatalog } from './load-catalog.ts';
 export { lintCatalog, type CatalogLintReport } from './lint-catalog.ts';
-export { readCatalogDir, DEPARTMENTS_FILE, SETTINGS_FILE, type CatalogDirResult } from './read-catalog-dir.ts';
+export { readCatalogDir, DEPARTMENTS_FILE, SETTINGS_FILE, WORKFLOWS_FOLDER, HOLIDAYS_FOLDER, type CatalogDirResult } from './read-catalog-dir.ts';
 export { CatalogLoadError } from './catalog-load-error.ts';
-export { LoadedCatalog } from './loaded-catalog.ts';
+export { LoadedCatalog, NO_BACK_OFFICE, type BackOfficeData } from './loaded-catalog.ts';
 export { CatalogStore, CatalogVersionConflictError } from './catalog-store.ts';
 export { ServiceSearchIndex, type SearchHit } from './service-search-index.ts';
 export { tokenizeSearchText } from './tokenize-search-text.ts';

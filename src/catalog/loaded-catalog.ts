@@ -6,7 +6,20 @@
 import type { Lang } from '../lib/languages.ts';
 import type { CatalogView } from '../engine/ports.ts';
 import type { Department, DepartmentSystem, ServiceDefinition } from '../engine/definition/schema.ts';
+import { WorkingCalendar, type Workflow } from '../workflow/index.ts';
 import { ServiceSearchIndex, type SearchHit } from './service-search-index.ts';
+
+/**
+ * The back-office data that lives beside the services: workflows (`workflows/*.yaml`) and the
+ * general holidays of the years listed (`holidays/<year>.yaml`), for the SLA calendar.
+ */
+export interface BackOfficeData {
+  workflows: readonly Workflow[];
+  holidays: { years: readonly number[]; dates: readonly string[] };
+}
+
+/** No workflows and no holiday lists (a catalog without a back office). */
+export const NO_BACK_OFFICE: BackOfficeData = { workflows: [], holidays: { years: [], dates: [] } };
 
 /**
  * A catalog that passed every check (see `loadCatalog`). Preconditions, checked by the loader
@@ -21,9 +34,14 @@ export class LoadedCatalog implements CatalogView {
   readonly #popular: readonly string[];
   readonly #index: ServiceSearchIndex;
   readonly #systems: ReadonlyMap<string, DepartmentSystem>;
+  readonly #backOffice: BackOfficeData;
+  readonly #workflows: ReadonlyMap<string, Workflow>;
+  #calendar: WorkingCalendar | undefined;
 
-  constructor(departments: readonly Department[], services: readonly ServiceDefinition[], popular: readonly string[], systems: readonly DepartmentSystem[] = []) {
+  constructor(departments: readonly Department[], services: readonly ServiceDefinition[], popular: readonly string[], systems: readonly DepartmentSystem[] = [], backOffice: BackOfficeData = NO_BACK_OFFICE) {
     this.#systems = new Map(systems.map((s) => [s.id, s]));
+    this.#backOffice = backOffice;
+    this.#workflows = new Map(backOffice.workflows.map((w) => [w.id, w]));
     this.#departments = Object.freeze([...departments]);
     this.#services = Object.freeze([...services]);
     this.#byId = new Map(services.map((s) => [s.id, s]));
@@ -76,5 +94,26 @@ export class LoadedCatalog implements CatalogView {
   /** See {@link ServiceSearchIndex.search}: deterministic, never throws. */
   search(text: string, lang: Lang, limit: number): SearchHit[] {
     return this.#index.search(text, lang, limit);
+  }
+
+  /** The current version of workflow `id`, if the catalog has it. */
+  workflow(id: string): Workflow | undefined {
+    return this.#workflows.get(id);
+  }
+
+  /** Every workflow, by id order. */
+  workflows(): readonly Workflow[] {
+    return [...this.#workflows.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  /** The holiday lists: the years they cover and their dates. */
+  holidays(): BackOfficeData['holidays'] {
+    return this.#backOffice.holidays;
+  }
+
+  /** The working calendar of the SLA clocks (AP office hours, Sundays, second Saturdays, holidays). */
+  calendar(): WorkingCalendar {
+    this.#calendar ??= new WorkingCalendar({ holidays: this.#backOffice.holidays.dates, years: this.#backOffice.holidays.years });
+    return this.#calendar;
   }
 }

@@ -4,11 +4,14 @@
  *   <dir>/departments.yaml            a list of departments, in display order
  *   <dir>/catalog.yaml                catalog-wide settings (optional): `popular`
  *   <dir>/<department>/<service>.yaml one service definition per file (.yml and .json too)
+ *   <dir>/workflows/<id>.yaml         back-office workflows (src/workflow, readWorkflows)
+ *   <dir>/holidays/<year>.yaml        general holidays of a year, for the SLA calendar
  *
  * Every service file goes through `readDefinition` (the one definition pipeline), then the
  * catalog-level checks: the id matches the path (`revenue/income-certificate.yaml` holds
  * `revenue.income-certificate`), the department exists, ids are unique, service names fit
- * a WhatsApp list row, popular ids exist. All errors are collected, never only the first.
+ * a WhatsApp list row, popular ids exist, the workflow each service needs exists
+ * (`serviceWorkflowId`). All errors are collected, never only the first.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join, extname, basename } from 'node:path';
@@ -19,10 +22,12 @@ import {
   type Department, type DepartmentSystem, type ServiceDefinition,
 } from '../engine/definition/schema.ts';
 import { readDefinition } from '../engine/definition/read-definition.ts';
+import { serviceWorkflowId } from '../engine/definition/service-workflow.ts';
+import { readHolidays, readWorkflows, type Workflow, type WorkflowFile } from '../workflow/index.ts';
 import type { OptionSets } from '../engine/definition/expand-option-sets.ts';
 import { catalogSettings } from './catalog-settings.ts';
 import { checkMessageLimits } from './check-message-limits.ts';
-import { LoadedCatalog } from './loaded-catalog.ts';
+import { LoadedCatalog, type BackOfficeData } from './loaded-catalog.ts';
 
 /** The departments file, relative to the catalog directory. */
 export const DEPARTMENTS_FILE = 'departments.yaml';
@@ -32,8 +37,12 @@ export const SETTINGS_FILE = 'catalog.yaml';
 export const OPTION_SETS_FILE = 'option-sets.yaml';
 /** Department systems and the payment gateway that services call. */
 export const SYSTEMS_FILE = 'systems.yaml';
+/** The folder of back-office workflows, relative to the catalog directory. */
+export const WORKFLOWS_FOLDER = 'workflows';
+/** The folder of holiday lists (one file per year), relative to the catalog directory. */
+export const HOLIDAYS_FOLDER = 'holidays';
 /** Folders of the catalog that hold other data (back-office workflows, holiday calendars), not services. */
-export const RESERVED_FOLDERS: readonly string[] = ['workflows', 'holidays'];
+export const RESERVED_FOLDERS: readonly string[] = [WORKFLOWS_FOLDER, HOLIDAYS_FOLDER];
 /** Files at the catalog root that are not service definitions. */
 const ROOT_FILES: readonly string[] = ['departments.yaml', 'catalog.yaml', 'option-sets.yaml', 'systems.yaml'];
 /** File extensions read as service definitions. */
@@ -61,6 +70,8 @@ export async function readCatalogDir(dir: string): Promise<CatalogDirResult> {
   const optionSets = await readOptionSets(dir, errors);
   const systems = await readSystems(dir, errors);
   const systemIds = new Set(systems.map((s) => s.id));
+  const backOffice = await readBackOffice(dir, errors);
+  const workflowIds = new Set(backOffice.workflows.map((w) => w.id));
   const departmentOrder = new Map(departments.map((d, i) => [d.id, i]));
 
   const byId = new Map<string, { file: string; definition: ServiceDefinition }>();
@@ -100,6 +111,10 @@ export async function readCatalogDir(dir: string): Promise<CatalogDirResult> {
         errors.push(`${file}: step '${step.id}': system '${system}' is not in ${SYSTEMS_FILE}`);
       }
     }
+    const workflow = serviceWorkflowId(definition);
+    if (workflow !== null && !workflowIds.has(workflow)) {
+      errors.push(`${file}: workflow '${workflow}' is not in ${WORKFLOWS_FOLDER}/${definition.workflow === undefined ? ` (the default for kind '${definition.kind}'; name another with 'workflow:', or 'workflow: none')` : ''}`);
+    }
     const earlier = byId.get(definition.id);
     if (earlier) {
       errors.push(`${file}: duplicate service id '${definition.id}' (also in ${earlier.file})`);
@@ -121,7 +136,52 @@ export async function readCatalogDir(dir: string): Promise<CatalogDirResult> {
     (departmentOrder.get(a.department)! - departmentOrder.get(b.department)!)
     || (popularRank(a.id) - popularRank(b.id))
     || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { catalog: new LoadedCatalog(departments, services, popular, systems), errors, departments: departments.length, services: valid };
+  return { catalog: new LoadedCatalog(departments, services, popular, systems, backOffice), errors, departments: departments.length, services: valid };
+}
+
+/**
+ * Reads `workflows/*.yaml` through the workflow module's own pipeline, and every
+ * `holidays/<year>.yaml`. Both folders are optional: a catalog without them has no back office
+ * (and then any service that needs a workflow is an error, reported by the caller).
+ */
+async function readBackOffice(dir: string, errors: string[]): Promise<BackOfficeData> {
+  const files: WorkflowFile[] = [];
+  for (const name of await listDataFiles(dir, WORKFLOWS_FOLDER, errors)) {
+    files.push({ file: `${WORKFLOWS_FOLDER}/${name}`, text: await readFile(join(dir, WORKFLOWS_FOLDER, name), 'utf8') });
+  }
+  let workflows: Workflow[] = [];
+  const read = readWorkflows(files);
+  if (read.ok) workflows = [...read.workflows.values()];
+  else errors.push(...read.errors);
+  const years: number[] = [];
+  const dates: string[] = [];
+  for (const name of await listDataFiles(dir, HOLIDAYS_FOLDER, errors)) {
+    const source = `${HOLIDAYS_FOLDER}/${name}`;
+    const result = readHolidays(source, await readFile(join(dir, HOLIDAYS_FOLDER, name), 'utf8'));
+    if (!result.ok) {
+      errors.push(...result.errors);
+      continue;
+    }
+    if (`${result.holidays.year}` !== basename(name, extname(name))) {
+      errors.push(`${source}: holds the holidays of ${result.holidays.year}; the file must be named '${result.holidays.year}.yaml'`);
+      continue;
+    }
+    years.push(result.holidays.year);
+    dates.push(...result.holidays.holidays.map((h) => h.date));
+  }
+  return { workflows, holidays: { years: years.sort(), dates: [...new Set(dates)].sort() } };
+}
+
+/** The YAML files directly in `<dir>/<folder>`, sorted; none when the folder does not exist. */
+async function listDataFiles(dir: string, folder: string, errors: string[]): Promise<string[]> {
+  try {
+    const entries = await readdir(join(dir, folder), { withFileTypes: true });
+    return entries.filter((e) => e.isFile() && !e.name.startsWith('.') && /\.ya?ml$/i.test(e.name)).map((e) => e.name).sort();
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') errors.push(`${folder}/: cannot be read: ${code ?? (err as Error).message}`);
+    return [];
+  }
 }
 
 /** Reads and validates `departments.yaml`; pushes errors; returns the valid departments. */

@@ -9,9 +9,10 @@ export { engineEvent, EVENT_SCHEMAS, type EngineEvent, type EngineEventType } fr
 export { type AnswerValue } from './answer-value.ts';
 export { readDefinition, MAX_DEFINITION_BYTES, type ReadResult } from './definition/read-definition.ts';
 export { lintDefinition } from './definition/lint-definition.ts';
+export { serviceWorkflowId, DEFAULT_WORKFLOW_BY_KIND, NO_WORKFLOW } from './definition/service-workflow.ts';
 export { MIGRATIONS } from './definition/migrations.ts';
 export { STEP_HANDLERS, handlerFor } from './steps/registry.ts';
-export { TEXTS, type TextKey } from './texts.ts';
+export { TEXTS, say, isTextKey, type TextKey } from './texts.ts';
 export type { InboundMessage, InboundContent } from './inbound.ts';
 export type { OutboundMessage } from './outbound.ts';
 export type { EngineContext, EngineSettings, CatalogView, CitizenFacts } from './ports.ts';

@@ -28,8 +28,17 @@ export interface CatalogView {
 export interface ApplicationSummary {
   reference: string;
   serviceId: string;
+  /**
+   * The status the citizen sees (a back-office workflow status such as `pending_approval`).
+   * `info_requested` means an officer waits for the citizen's reply: the engine then takes
+   * the citizen's next free text or file as that reply (with a confirmation).
+   */
   status: string;
   submittedAt: string;
+  /** The officer's reason given with the latest change of status (a rejection, a request). */
+  reason?: string;
+  /** When the status last changed (ISO 8601). */
+  updatedAt?: string;
 }
 
 /** A document the citizen can download again, for "my documents". */

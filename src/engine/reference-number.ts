@@ -25,3 +25,19 @@ export function referenceNumber(id: string, now: Date): string {
   const date = indiaDate(now).replace(/-/g, '').slice(2);
   return `${REFERENCE_PREFIX}-${date}-${code}`;
 }
+
+/** Longest message searched for a reference number: a reference with a few words around it. */
+export const MAX_REFERENCE_MESSAGE = 60;
+
+const TYPED_REFERENCE = new RegExp(`${REFERENCE_PREFIX}-?(\\d{6})-?([${REFERENCE_ALPHABET}]{${REFERENCE_RANDOM_CHARS}})(?![${REFERENCE_ALPHABET}])`);
+
+/**
+ * The reference number in a short message typed by a citizen ("mm-261123-7k3q9xab", "status
+ * MM 261123 7K3Q9XAB?"), in its canonical form; null when the message holds none or is long
+ * (a reference inside a long answer is part of the answer).
+ */
+export function findReference(text: string): string | null {
+  if (text.length > MAX_REFERENCE_MESSAGE) return null;
+  const m = TYPED_REFERENCE.exec(text.toUpperCase().replace(/\s+/g, ''));
+  return m ? `${REFERENCE_PREFIX}-${m[1]}-${m[2]}` : null;
+}

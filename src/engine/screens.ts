@@ -220,9 +220,12 @@ export function applicationsText(t: TurnState): string {
     const name = t.ctx.catalog.service(a.serviceId)?.name[lang] ?? a.serviceId;
     const key = `status_${a.status}`;
     const status = isTextKey(key) ? say(key, lang) : a.status;
-    return `${i + 1}. *${a.reference}*\n   ${name}\n   ${status}`;
+    // The officer's reason matters most when the citizen must act on it or was refused.
+    const note = a.reason && (a.status === 'info_requested' || a.status === 'rejected') ? `\n   📝 ${shorten(a.reason, 200)}` : '';
+    return `${i + 1}. *${a.reference}*\n   ${name}\n   ${status}${note}`;
   });
-  return `${say('applications_header', lang)}\n\n${lines.join('\n')}`;
+  const awaiting = apps.some((a) => a.status === 'info_requested') ? `\n\n${say('reference_reply_hint', lang)}` : '';
+  return `${say('applications_header', lang)}\n\n${lines.join('\n')}${awaiting}\n\n${say('applications_footer', lang, { example: apps[0].reference })}`;
 }
 
 /** The introduction of a service and the consent question. */

@@ -21,7 +21,21 @@ export type Screen =
   | { kind: 'results'; serviceIds: string[]; query: string }
   | { kind: 'documents' }
   | { kind: 'grievances'; page: number }
+  /** A reply to an officer's request for information, shown for confirmation (`Session.infoReply`). */
+  | { kind: 'info_reply' }
   | { kind: 'service' };
+
+/** One part of a reply to an officer: a text, or a file the citizen sent. */
+export type InfoReplyPart =
+  | { text: string }
+  | { documentId: string; mimeType: string; filename: string };
+
+/** A reply to an officer's request for information, being put together before it is sent. */
+export interface InfoReply {
+  /** The application whose request it answers. */
+  reference: string;
+  parts: InfoReplyPart[];
+}
 
 /** Which part of a service the citizen is in. */
 export type ServicePhase = 'intro' | 'step' | 'review' | 'change' | 'expired';
@@ -64,6 +78,11 @@ export interface Session {
    * used". Optional: sessions stored before it existed read as having none.
    */
   recent?: string[];
+  /**
+   * The reply to an officer being put together, while the screen is `info_reply`. Optional:
+   * sessions stored before it existed read as having none.
+   */
+  infoReply?: InfoReply | null;
 }
 
 /** Most services remembered under "recently used". */

@@ -380,6 +380,101 @@ export const TEXTS = {
   status_rejected: { te: 'తిరస్కరించబడింది', en: 'Rejected', hi: 'अस्वीकृत' },
   status_issued: { te: 'జారీ అయింది', en: 'Issued', hi: 'जारी किया गया' },
   status_cancelled: { te: 'రద్దయింది', en: 'Cancelled', hi: 'रद्द' },
+  // Every status of the back-office workflows (src/workflow APPLICATION_STATUSES).
+  status_in_verification: { te: 'ధృవీకరణ జరుగుతోంది', en: 'Being verified', hi: 'सत्यापन हो रहा है' },
+  status_pending_approval: { te: 'అధికారి ఆమోదం కోసం వేచి ఉంది', en: "Awaiting the officer's approval", hi: 'अधिकारी की स्वीकृति की प्रतीक्षा में' },
+  status_escalated: { te: 'ఉన్నతాధికారికి పంపబడింది', en: 'Escalated to a senior officer', hi: 'वरिष्ठ अधिकारी को भेजा गया' },
+  status_assigned: { te: 'క్షేత్ర సిబ్బందికి అప్పగించబడింది', en: 'Assigned to field staff', hi: 'फ़ील्ड कर्मचारी को सौंपा गया' },
+  status_resolved: { te: 'పరిష్కరించబడింది', en: 'Resolved', hi: 'समाधान किया गया' },
+  status_closed: { te: 'ముగిసింది', en: 'Closed', hi: 'बंद' },
+  status_withdrawn: { te: 'ఉపసంహరించబడింది', en: 'Withdrawn', hi: 'वापस लिया गया' },
+  status_lapsed: { te: 'ముగిసింది: అడిగిన సమాచారం అందలేదు', en: 'Closed: the information asked for did not arrive', hi: 'बंद: माँगी गई जानकारी नहीं मिली' },
+  applications_footer: {
+    te: 'వివరాల కోసం సూచన సంఖ్యను టైప్ చేయండి (ఉదా: {example}).',
+    en: 'Type a reference number (for example {example}) to see its details.',
+    hi: 'विवरण देखने के लिए संदर्भ संख्या लिखें (जैसे {example})।',
+  },
+  // --- an application's status, by its reference number ------------------------------
+  reference_status: {
+    te: '*{reference}*\n{service}\nస్థితి: {status}\nసమర్పించిన తేదీ: {date}',
+    en: '*{reference}*\n{service}\nStatus: {status}\nSubmitted on {date}',
+    hi: '*{reference}*\n{service}\nस्थिति: {status}\nजमा करने की तारीख: {date}',
+  },
+  reference_reply_hint: {
+    te: '📝 అధికారికి జవాబు ఇవ్వడానికి ఇక్కడే టైప్ చేయండి, లేదా ఫోటో లేదా PDF పంపండి.',
+    en: '📝 To answer the officer, type your reply here, or send a photo or PDF.',
+    hi: '📝 अधिकारी को जवाब देने के लिए यहीं लिखें, या फ़ोटो या PDF भेजें।',
+  },
+  reference_receipt: { te: 'రసీదు: {receipt}', en: 'Receipt: {receipt}', hi: 'रसीद: {receipt}' },
+  reference_not_found: {
+    te: 'మీ దరఖాస్తులలో *{reference}* అనే సంఖ్య కనిపించలేదు. దయచేసి సంఖ్యను సరిచూసుకోండి; మెనూలోని "నా దరఖాస్తులు" లో మీ దరఖాస్తులన్నీ ఉంటాయి.',
+    en: 'I could not find application *{reference}* among yours. Please check the number; "My applications" in the menu lists your applications.',
+    hi: 'आपके आवेदनों में *{reference}* नहीं मिला। कृपया संख्या जाँच लें; मेनू में "मेरे आवेदन" में आपके सभी आवेदन हैं।',
+  },
+  // --- answering an officer's request for more information -----------------------------
+  info_reply_confirm: {
+    te: 'దరఖాస్తు *{reference}* కోసం మీ జవాబు:\n\n{summary}\n\nదీన్ని అధికారికి పంపాలా? ఇంకా జోడించాలంటే మరింత టైప్ చేయండి లేదా మరో ఫోటో/PDF పంపండి.',
+    en: 'Your reply for application *{reference}*:\n\n{summary}\n\nSend it to the officer? To add more first, type more or send another photo or PDF.',
+    hi: 'आवेदन *{reference}* के लिए आपका जवाब:\n\n{summary}\n\nक्या इसे अधिकारी को भेजें? पहले और जोड़ना हो तो और लिखें या एक और फ़ोटो/PDF भेजें।',
+  },
+  btn_send_reply: { te: 'అధికారికి పంపండి', en: 'Send to officer', hi: 'अधिकारी को भेजें' },
+  info_reply_sent: {
+    te: '✅ మీ జవాబు అధికారికి పంపబడింది. దరఖాస్తు *{reference}* మళ్లీ కార్యాలయం పరిశీలనలో ఉంది; నిర్ణయం ఇక్కడే తెలియజేస్తాం.',
+    en: '✅ Your reply was sent to the officer. Application *{reference}* is back with the office; we will tell you the decision here.',
+    hi: '✅ आपका जवाब अधिकारी को भेज दिया गया। आवेदन *{reference}* फिर से कार्यालय के पास है; निर्णय आपको यहीं बताया जाएगा।',
+  },
+  info_reply_cancelled: {
+    te: 'సరే, ఏమీ పంపలేదు. *{reference}* పై అధికారి మీ జవాబు కోసం ఇంకా వేచి ఉన్నారు: సిద్ధమైనప్పుడు ఇక్కడే టైప్ చేయండి, లేదా ఫోటో లేదా PDF పంపండి.',
+    en: 'OK, nothing was sent. The officer is still waiting for your reply on *{reference}*: type it here, or send a photo or PDF, whenever you are ready.',
+    hi: 'ठीक है, कुछ नहीं भेजा गया। *{reference}* पर अधिकारी अब भी आपके जवाब की प्रतीक्षा में हैं: जब तैयार हों, यहीं लिखें या फ़ोटो या PDF भेजें।',
+  },
+  info_reply_closed: {
+    te: 'ఆ సమాచార అభ్యర్థన ఇప్పుడు తెరిచి లేదు, అందుకే ఏమీ పంపలేదు. మీ దరఖాస్తుల స్థితి కోసం మెనూలో "నా దరఖాస్తులు" ఎంచుకోండి.',
+    en: 'That request for information is no longer open, so nothing was sent. Choose "My applications" in the menu to see where your applications are.',
+    hi: 'जानकारी का वह अनुरोध अब खुला नहीं है, इसलिए कुछ नहीं भेजा गया। अपने आवेदनों की स्थिति के लिए मेनू में "मेरे आवेदन" चुनें।',
+  },
+  info_reply_full: {
+    te: 'ఒక జవాబులో ఇంతకంటే ఎక్కువ జోడించలేరు. "అధికారికి పంపండి" నొక్కండి, లేదా మళ్లీ మొదలుపెట్టడానికి "రద్దు చేయండి" నొక్కండి.',
+    en: 'That is as much as one reply can hold. Tap "Send to officer", or "Cancel" to start again.',
+    hi: 'एक जवाब में इससे ज़्यादा नहीं जुड़ सकता। "अधिकारी को भेजें" दबाएँ, या फिर से शुरू करने के लिए "रद्द करें" दबाएँ।',
+  },
+  // --- messages from the back office when an application changes (issue #4) ----------
+  notice_approved: {
+    te: '✅ శుభవార్త! మీ దరఖాస్తు *{reference}* ({service}) ఆమోదించబడింది.',
+    en: '✅ Good news! Your application *{reference}* ({service}) has been approved.',
+    hi: '✅ खुशखबरी! आपका आवेदन *{reference}* ({service}) स्वीकृत हो गया है।',
+  },
+  notice_rejected: {
+    te: 'మీ దరఖాస్తు *{reference}* ({service}) తిరస్కరించబడింది.\n\nఅధికారి తెలిపిన కారణం: {reason}\n\nసరైన వివరాలు లేదా పత్రాలతో మళ్లీ దరఖాస్తు చేయవచ్చు. ఈ నిర్ణయంపై ఫిర్యాదు చేయాలంటే మెనూలో "ఫిర్యాదు చేయండి" ఎంచుకోండి.',
+    en: 'Your application *{reference}* ({service}) was not approved.\n\nReason given by the officer: {reason}\n\nYou can apply again with the right details or documents. To complain about this decision, choose "Raise a grievance" in the menu.',
+    hi: 'आपका आवेदन *{reference}* ({service}) अस्वीकृत कर दिया गया है।\n\nअधिकारी द्वारा बताया गया कारण: {reason}\n\nआप सही जानकारी या दस्तावेज़ों के साथ फिर से आवेदन कर सकते हैं। इस निर्णय पर शिकायत के लिए मेनू में "शिकायत दर्ज करें" चुनें।',
+  },
+  notice_info_requested: {
+    te: '📝 మీ దరఖాస్తు *{reference}* ({service}) కోసం అధికారికి మరింత సమాచారం కావాలి:\n\n"{reason}"\n\nదయచేసి ఇక్కడే జవాబు ఇవ్వండి: మీ సమాధానం టైప్ చేయండి, లేదా పత్రం ఫోటో లేదా PDF పంపండి. పంపే ముందు మీ జవాబును మీకు చూపిస్తాను.',
+    en: '📝 The officer needs more information for your application *{reference}* ({service}):\n\n"{reason}"\n\nPlease reply here: type your answer, or send a photo or PDF of the document. I will show you your reply before it is sent.',
+    hi: '📝 आपके आवेदन *{reference}* ({service}) के लिए अधिकारी को और जानकारी चाहिए:\n\n"{reason}"\n\nकृपया यहीं जवाब दें: अपना उत्तर लिखें, या दस्तावेज़ की फ़ोटो या PDF भेजें। भेजने से पहले आपका जवाब आपको दिखाया जाएगा।',
+  },
+  notice_escalated: {
+    te: '⏫ మీ దరఖాస్తు *{reference}* ({service}) పై గడువులోగా నిర్ణయం రాలేదు, అందుకే దాన్ని ఉన్నతాధికారికి పంపాం. ఆలస్యానికి క్షమించండి; నిర్ణయం ఇక్కడే తెలియజేస్తాం.',
+    en: '⏫ Your application *{reference}* ({service}) was not decided within its time limit, so it has been escalated to a senior officer. We are sorry for the delay and will tell you the decision here.',
+    hi: '⏫ आपके आवेदन *{reference}* ({service}) पर समय सीमा में निर्णय नहीं हुआ, इसलिए इसे वरिष्ठ अधिकारी को भेज दिया गया है। देरी के लिए खेद है; निर्णय आपको यहीं बताया जाएगा।',
+  },
+  notice_delayed: {
+    te: '⏱ మీ దరఖాస్తు *{reference}* ({service}) గడువు దాటింది. కార్యాలయాన్ని అప్రమత్తం చేశాం; నిర్ణయం ఇక్కడే తెలియజేస్తాం.',
+    en: '⏱ Your application *{reference}* ({service}) has passed its time limit. The office has been alerted; we will tell you the decision here.',
+    hi: '⏱ आपके आवेदन *{reference}* ({service}) की समय सीमा निकल गई है। कार्यालय को सूचित कर दिया गया है; निर्णय आपको यहीं बताया जाएगा।',
+  },
+  notice_lapsed: {
+    te: 'అధికారి అడిగిన సమాచారం గడువులోగా అందకపోవడంతో మీ దరఖాస్తు *{reference}* ({service}) ముగించబడింది. మీరు ఎప్పుడైనా మళ్లీ దరఖాస్తు చేయవచ్చు.',
+    en: 'Your application *{reference}* ({service}) has been closed because the information the officer asked for did not arrive in time. You can apply again at any time.',
+    hi: 'अधिकारी द्वारा माँगी गई जानकारी समय पर न मिलने के कारण आपका आवेदन *{reference}* ({service}) बंद कर दिया गया है। आप कभी भी फिर से आवेदन कर सकते हैं।',
+  },
+  notice_status: {
+    te: 'మీ దరఖాస్తు *{reference}* ({service}) తాజా స్థితి: {status}.',
+    en: 'Update on your application *{reference}* ({service}): {status}.',
+    hi: 'आपके आवेदन *{reference}* ({service}) की नई स्थिति: {status}।',
+  },
+  notice_note: { te: 'అధికారి వ్యాఖ్య: {reason}', en: "Officer's note: {reason}", hi: 'अधिकारी की टिप्पणी: {reason}' },
 } as const satisfies Record<string, Localized>;
 
 /** A key of {@link TEXTS}. */

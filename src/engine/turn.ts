@@ -18,7 +18,10 @@ import { normalizeInput } from './normalize-input.ts';
 import { handlerFor } from './steps/registry.ts';
 import { conditionHolds } from './conditions.ts';
 import { OPTION_PAGE_PREFIX } from './steps/ask-choice.ts';
-import { referenceNumber } from './reference-number.ts';
+import { findReference, referenceNumber } from './reference-number.ts';
+import {
+  applicationStatusText, infoReplyScreen, MAX_INFO_REPLY_PARTS, MAX_INFO_REPLY_TEXT, pendingInfoRequest,
+} from './status-screens.ts';
 import { fitMessage } from './fit-message.ts';
 import { langOf, type TurnState } from './turn-state.ts';
 import {
@@ -135,6 +138,12 @@ function render(t: TurnState): OutboundMessage[] {
     case 'results': return [resultsScreen(t, screen.serviceIds, screen.query)];
     case 'documents': return [documentsScreen(t)];
     case 'grievances': return [grievancesScreen(t, screen.page)];
+    case 'info_reply':
+      if (!s.infoReply) {
+        s.screen = { kind: 'menu' };
+        return [menuScreen(t)];
+      }
+      return [infoReplyScreen(t)];
     case 'service': {
       const progress = s.service;
       const def = progress ? definitionOf(t, progress) : undefined;
@@ -167,6 +176,8 @@ function show(t: TurnState, preface?: string): void {
 }
 
 function goMenu(t: TurnState, preface?: string): void {
+  // Leaving the reply screen for the menu drops an unsent reply (the request stays open).
+  t.session.infoReply = null;
   t.session.screen = { kind: 'menu' };
   send(t, [menuScreen(t)], preface);
 }
@@ -437,6 +448,90 @@ function stepTurn(t: TurnState, def: ServiceDefinition, progress: ServiceProgres
   show(t, reason);
 }
 
+// ------------------------------------------------------------------------------------------
+// The back office: an application's status by its reference, and replies to officers
+
+/** Shows the status of `reference` if it is one of the citizen's applications; true when handled. */
+function referenceTurn(t: TurnState, reference: string, atStep: boolean): boolean {
+  const own = t.ctx.citizen.applications.find((a) => a.reference === reference);
+  if (own) {
+    show(t, applicationStatusText(t, own));
+    return true;
+  }
+  // Inside a question the text may be an answer that merely looks like a reference.
+  if (atStep) return false;
+  show(t, say('reference_not_found', langOf(t), { reference }));
+  return true;
+}
+
+/** Adds what the citizen sent to the reply being put together; false when it cannot be added. */
+function addInfoPart(t: TurnState, content: InboundContent): void {
+  const lang = langOf(t);
+  const reply = t.session.infoReply;
+  if (!reply) { goMenu(t); return; }
+  if (reply.parts.length >= MAX_INFO_REPLY_PARTS) { show(t, say('info_reply_full', lang)); return; }
+  if (content.type === 'text') {
+    const typed = content.text.trim();
+    const used = reply.parts.reduce((n, p) => n + ('text' in p ? p.text.length + 2 : 0), 0);
+    if (typed.length === 0) { show(t); return; }
+    if (used + typed.length > MAX_INFO_REPLY_TEXT) { show(t, say('info_reply_full', lang)); return; }
+    reply.parts.push({ text: typed });
+  } else if (content.type === 'media') {
+    const mime = (content.stored?.mimeType ?? content.mimeType ?? '').toLowerCase().split(';')[0].trim();
+    const kinds = `${say('media_kind_image', lang)} ${say('word_or', lang)} ${say('media_kind_pdf', lang)}`;
+    if (content.failure === 'type_not_allowed' || !INFO_REPLY_MIME_TYPES.includes(mime)) { show(t, say('media_type', lang, { kinds })); return; }
+    if (content.failure === 'too_large') { show(t, say('media_too_large', lang, { mb: 10 })); return; }
+    if (content.failure !== undefined || !content.stored) { show(t, say('media_failed', lang)); return; }
+    const extension = mime === 'application/pdf' ? 'pdf' : mime === 'image/png' ? 'png' : 'jpg';
+    reply.parts.push({ documentId: content.stored.documentId, mimeType: mime, filename: content.stored.filename ?? content.filename ?? `${content.stored.documentId}.${extension}` });
+    if (content.caption?.trim()) reply.parts.push({ text: content.caption.trim().slice(0, MAX_INFO_REPLY_TEXT) });
+  } else {
+    unexpected(t, content);
+    return;
+  }
+  t.session.screen = { kind: 'info_reply' };
+  show(t);
+}
+
+/** Files a citizen may send to an officer: photos and PDFs, as `ask_media` accepts. */
+const INFO_REPLY_MIME_TYPES: readonly string[] = ['image/jpeg', 'image/png', 'application/pdf'];
+
+/** Starts a reply to the officer waiting on `reference` with what the citizen just sent. */
+function startInfoReply(t: TurnState, reference: string, content: InboundContent): void {
+  t.session.infoReply = { reference, parts: [] };
+  addInfoPart(t, content);
+  // Nothing usable was added (an empty text, a rejected file): no reply in progress.
+  if (t.session.infoReply && t.session.infoReply.parts.length === 0) {
+    t.session.infoReply = null;
+    if (t.session.screen.kind === 'info_reply') t.session.screen = { kind: 'menu' };
+  }
+}
+
+/** "Send to officer": the reply goes to the application, if its request is still open. */
+function sendInfoReply(t: TurnState): void {
+  const lang = langOf(t);
+  const reply = t.session.infoReply;
+  if (!reply || reply.parts.length === 0) { goMenu(t); return; }
+  if (!pendingInfoRequest(t, reply.reference)) { goMenu(t, say('info_reply_closed', lang)); return; }
+  const text = reply.parts.flatMap((p) => ('text' in p ? [p.text] : [])).join('\n\n');
+  const documentIds = reply.parts.flatMap((p) => ('documentId' in p ? [p.documentId] : []));
+  emit(t, { type: 'information_provided', reference: reply.reference, text, documentIds, at: t.ctx.now.toISOString() });
+  goMenu(t, say('info_reply_sent', lang, { reference: reply.reference }));
+}
+
+/** "Cancel" on the reply: nothing is sent and the request stays open. */
+function cancelInfoReply(t: TurnState): void {
+  const reference = t.session.infoReply?.reference ?? '';
+  goMenu(t, say('info_reply_cancelled', langOf(t), { reference }));
+}
+
+/** True when free text or a file, here, answers an officer (no question or review is on screen). */
+function answersOfficer(t: TurnState): string | null {
+  const kind = t.session.screen.kind;
+  if (inService(t.session.screen) || kind === 'language' || kind === 'search') return null;
+  return pendingInfoRequest(t)?.reference ?? null;
+}
+
 function helpTurn(t: TurnState): void {
   const s = t.session;
   const lang = langOf(t);
@@ -566,6 +661,11 @@ function screenChoice(t: TurnState, id: string): boolean {
     show(t);
     return true;
   }
+  if (screen.kind === 'info_reply') {
+    if (id === 'info:send') { sendInfoReply(t); return true; }
+    if (id === 'info:cancel') { cancelInfoReply(t); return true; }
+    return false;
+  }
   const progress = s.service;
   if (screen.kind !== 'service' || !progress) return false;
   const def = definitionOf(t, progress);
@@ -693,8 +793,13 @@ function dispatch(t: TurnState, content: InboundContent): void {
     return;
   }
 
+  // A reference number shows that application's status, wherever the citizen is.
+  const reference = text === null ? null : findReference(text);
+  if (reference !== null && referenceTurn(t, reference, atStep !== undefined)) return;
+
   // Global commands typed as text. "0" is a number, not "menu", where a number is asked.
   let command = text === null ? null : detectCommand(text);
+  if (s.screen.kind === 'info_reply' && (command === 'cancel' || command === 'back')) { cancelInfoReply(t); return; }
   if (command === 'greeting' && atStep?.type === 'ask_number' && normalizeInput(text ?? '') === '0') command = null;
   if (command === 'greeting') {
     if (inService(s.screen) && s.service) pauseToMenu(t);
@@ -730,6 +835,13 @@ function dispatch(t: TurnState, content: InboundContent): void {
     return;
   }
 
+  if (s.screen.kind === 'info_reply' && (content.type === 'text' || content.type === 'media')) {
+    const id = text === null ? null : typedChoice(t, text);
+    if (id !== null && screenChoice(t, id)) return;
+    addInfoPart(t, content);
+    return;
+  }
+
   if (text !== null) {
     // On the language screen, typed language names count.
     if (s.screen.kind === 'language') {
@@ -743,6 +855,9 @@ function dispatch(t: TurnState, content: InboundContent): void {
     }
     const id = typedChoice(t, text);
     if (id !== null && (screenChoice(t, id) || globalChoice(t, id))) return;
+    // An officer waits for this citizen's reply: free text is that reply (confirmed before sending).
+    const awaiting = answersOfficer(t);
+    if (awaiting !== null) { startInfoReply(t, awaiting, content); return; }
     // Free text outside a service is a search ("type what you need").
     if (!inService(s.screen) && s.screen.kind !== 'language') {
       search(t, text);
@@ -752,6 +867,9 @@ function dispatch(t: TurnState, content: InboundContent): void {
     return;
   }
 
+  // A photo or PDF sent while an officer waits for a reply is that reply.
+  const awaiting = content.type === 'media' ? answersOfficer(t) : null;
+  if (awaiting !== null) { startInfoReply(t, awaiting, content); return; }
   unexpected(t, content);
 }
 

@@ -8,6 +8,8 @@ import type { FastifyInstance } from 'fastify';
 export function registerHomeRoutes(app: FastifyInstance, opts: { simulator: boolean }): void {
   const links = [
     opts.simulator ? ['/simulator', 'WhatsApp simulator', 'వాట్సాప్ సిమ్యులేటర్', 'व्हाट्सऐप सिम्युलेटर'] : null,
+    ['/console', 'Officer console', 'అధికారుల కన్సోల్', 'अधिकारी कंसोल'],
+    ['/docs', 'Officer API (OpenAPI)', 'అధికారుల API', 'अधिकारी API'],
     ['/healthz', 'Health', 'ఆరోగ్య స్థితి', 'स्थिति'],
     ['/readyz', 'Readiness', 'సిద్ధత', 'तैयारी'],
     ['/metrics', 'Metrics (Prometheus)', 'కొలమానాలు', 'मेट्रिक्स'],

@@ -9,8 +9,9 @@
  * published.
  */
 import { createHash } from 'node:crypto';
-import { CatalogVersionConflictError, LoadedCatalog } from '../catalog/index.ts';
+import { CatalogVersionConflictError, LoadedCatalog, type BackOfficeData } from '../catalog/index.ts';
 import type { Department, DepartmentSystem, ServiceDefinition } from '../engine/definition/schema.ts';
+import type { Workflow } from '../workflow/index.ts';
 import type { Db, Queryable } from './db.ts';
 import { canonicalJson } from '../lib/canonical-json.ts';
 
@@ -24,6 +25,10 @@ interface CatalogFrame {
   systems: DepartmentSystem[];
   /** The current version of each service, in catalog order. */
   services: [id: string, version: number][];
+  /** The current version of each back-office workflow (absent in publications before 0004). */
+  workflows?: [id: string, version: number][];
+  /** The holiday lists of the SLA calendar (absent in publications before 0004). */
+  holidays?: BackOfficeData['holidays'];
 }
 
 /** The outcome of {@link publishCatalog}. */
@@ -52,6 +57,8 @@ function frameOf(catalog: LoadedCatalog): CatalogFrame {
     popular: [...catalog.popular()],
     systems: [...catalog.systems()],
     services: catalog.services().map((s) => [s.id, s.version]),
+    workflows: catalog.workflows().map((w) => [w.id, w.version]),
+    holidays: { years: [...catalog.holidays().years], dates: [...catalog.holidays().dates] },
   };
 }
 
@@ -80,21 +87,43 @@ export async function publishCatalog(db: Db, catalog: LoadedCatalog, source: str
       if (existing !== undefined && existing !== hash) conflicts.push(key);
       else if (existing === undefined) additions.push({ def, json, hash });
     }
+    // Workflows follow the same rule: an application finishes on the version it began with.
+    const workflows = catalog.workflows();
+    const storedWorkflows = await tx.query<{ workflow_id: string; version: number; sha256: string }>(
+      'SELECT workflow_id, version, sha256 FROM workflow_definitions WHERE workflow_id = ANY($1::text[])',
+      [workflows.map((w) => w.id)],
+    );
+    const knownWorkflows = new Map(storedWorkflows.rows.map((r) => [`${r.workflow_id}@${r.version}`, r.sha256]));
+    const workflowAdditions: { workflow: Workflow; json: string; hash: string }[] = [];
+    for (const workflow of workflows) {
+      const json = canonicalJson(workflow);
+      const hash = sha256(json);
+      const key = `${workflow.id}@${workflow.version}`;
+      const existing = knownWorkflows.get(key);
+      if (existing !== undefined && existing !== hash) conflicts.push(`workflow ${key}`);
+      else if (existing === undefined) workflowAdditions.push({ workflow, json, hash });
+    }
     if (conflicts.length > 0) throw new CatalogVersionConflictError(conflicts);
     for (const { def, json, hash } of additions) {
       await tx.query('INSERT INTO service_definitions (service_id, version, sha256, definition) VALUES ($1, $2, $3, $4::jsonb)', [def.id, def.version, hash, json]);
     }
+    for (const { workflow, json, hash } of workflowAdditions) {
+      await tx.query('INSERT INTO workflow_definitions (workflow_id, version, sha256, definition) VALUES ($1, $2, $3, $4::jsonb)', [workflow.id, workflow.version, hash, json]);
+    }
     const frameJson = canonicalJson(frameOf(catalog));
     const frameHash = sha256(frameJson);
     const latest = await latestPublicationRow(tx);
-    if (latest && latest.sha256 === frameHash && additions.length === 0) {
+    if (latest && latest.sha256 === frameHash && additions.length === 0 && workflowAdditions.length === 0) {
       return { seq: latest.seq, changed: false, added: [] };
     }
     const row = await tx.query<{ seq: number }>(
       'INSERT INTO catalog_publications (source, sha256, frame) VALUES ($1, $2, $3::jsonb) RETURNING seq',
       [source, frameHash, frameJson],
     );
-    return { seq: Number(row.rows[0].seq), changed: true, added: additions.map((a) => `${a.def.id}@${a.def.version}`) };
+    return {
+      seq: Number(row.rows[0].seq), changed: true,
+      added: [...additions.map((a) => `${a.def.id}@${a.def.version}`), ...workflowAdditions.map((a) => `workflow ${a.workflow.id}@${a.workflow.version}`)],
+    };
   });
 }
 
@@ -124,7 +153,20 @@ export async function readCurrentCatalog(db: Queryable): Promise<StoredCatalog |
   );
   const byKey = new Map(r.rows.map((row) => [`${row.service_id}@${row.version}`, row.definition]));
   const services = latest.frame.services.map(([id, v]) => byKey.get(`${id}@${v}`)).filter((d): d is ServiceDefinition => d !== undefined);
-  return { seq: latest.seq, catalog: new LoadedCatalog(latest.frame.departments, services, latest.frame.popular, latest.frame.systems) };
+  const current = latest.frame.workflows ?? [];
+  const w = await db.query<{ workflow_id: string; version: number; definition: Workflow }>(
+    `SELECT d.workflow_id, d.version, d.definition FROM workflow_definitions d
+       JOIN unnest($1::text[], $2::int[]) AS cur(id, version) ON d.workflow_id = cur.id AND d.version = cur.version`,
+    [current.map(([id]) => id), current.map(([, v]) => v)],
+  );
+  const backOffice: BackOfficeData = { workflows: w.rows.map((row) => row.definition), holidays: latest.frame.holidays ?? { years: [], dates: [] } };
+  return { seq: latest.seq, catalog: new LoadedCatalog(latest.frame.departments, services, latest.frame.popular, latest.frame.systems, backOffice) };
+}
+
+/** Every stored version of every workflow (for applications started on older versions). */
+export async function readAllWorkflowVersions(db: Queryable): Promise<Workflow[]> {
+  const r = await db.query<{ definition: Workflow }>('SELECT definition FROM workflow_definitions ORDER BY workflow_id, version');
+  return r.rows.map((row) => row.definition);
 }
 
 /** Every stored version of every service (for conversations started on older versions). */

@@ -28,9 +28,19 @@ export {
 export { loadCitizenFacts } from './load-citizen-facts.ts';
 export { createIngestBatcher, MAX_INGEST_BATCH_ITEMS } from './create-ingest-batcher.ts';
 export { OUTBOUND_STATUS_ORDER, type OutboundStatus } from './outbound-status-order.ts';
-export { publishCatalog, readCurrentCatalog, readAllServiceVersions, currentPublicationSeq, type PublishResult, type StoredCatalog } from './catalog-publications.ts';
+export { publishCatalog, readCurrentCatalog, readAllServiceVersions, readAllWorkflowVersions, currentPublicationSeq, type PublishResult, type StoredCatalog } from './catalog-publications.ts';
 export {
   enqueueLogEntry, enqueueLogEntries, sequenceBatch, readLogState, readTile, readEntries, entriesAbout, createTileHashSource, frontierFromTiles, logQueueDepth,
   storeCheckpoint, latestCheckpoint, listCheckpoints, storeCosignature, listCosignatures, MAX_SEQUENCE_BATCH,
   type LogRecord, type LogState, type SequenceResult, type StoredCheckpoint,
 } from './log-store.ts';
+export {
+  createOfficer, officerByUsername, countOfficers, recordLoginFailure, recordLoginSuccess, createSession, sessionByTokenHash, deleteSession,
+  deleteExpiredSessions, OfficerExistsError, type OfficerRecord, type OfficerWithHash, type NewOfficer, type OfficerSession, type NewSession,
+} from './officer-store.ts';
+export {
+  listInbox, inboxCounts, applicationById, claimSlaChecks, updateApplicationWorkflow, insertActions, actionsFor, insertBreaches, breachesFor,
+  queueMessages, linkDocuments, documentsOfApplication, citizenLang,
+  type BackOfficeApplication, type WorkflowUpdate, type ActionRow, type StoredAction, type BreachRow, type QueuedMessage, type InboxQuery,
+  type InboxPage, type ApplicationDocument,
+} from './back-office-store.ts';

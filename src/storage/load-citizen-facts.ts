@@ -14,7 +14,7 @@ export async function loadCitizenFacts(tx: Queryable, waIds: readonly string[]):
   for (const waId of waIds) facts.set(waId, { applications: [], documents: [] });
   if (waIds.length === 0) return facts;
   const apps = await tx.query(
-    `SELECT wa_id, reference, service_id, status, submitted_at FROM (
+    `SELECT wa_id, reference, service_id, status, submitted_at, status_reason, updated_at FROM (
        SELECT a.*, row_number() OVER (PARTITION BY wa_id ORDER BY submitted_at DESC) AS n
          FROM applications a WHERE wa_id = ANY($1::text[])) x
       WHERE n <= $2 ORDER BY wa_id, submitted_at DESC`,
@@ -26,6 +26,8 @@ export async function loadCitizenFacts(tx: Queryable, waIds: readonly string[]):
       serviceId: r.service_id,
       status: r.status,
       submittedAt: new Date(r.submitted_at).toISOString(),
+      ...(r.status_reason ? { reason: r.status_reason } : {}),
+      ...(r.updated_at ? { updatedAt: new Date(r.updated_at).toISOString() } : {}),
     });
   }
   const docs = await tx.query(

@@ -28,6 +28,9 @@ test('a second process on the same data folder is refused with a clear message',
       first.on('exit', (code) => fail(new Error(`exited ${code}: ${out}`)));
     });
     assert.match(out, /simulator\s+http:\/\/127\.0\.0\.1:\d+\/simulator/);
+    assert.match(out, /console\s+http:\/\/127\.0\.0\.1:\d+\/console/);
+    // First start in simulator mode: demo officers with generated passwords, printed once per start.
+    for (const user of ['ntr.staff', 'ntr.tahsildar', 'revenue.admin', 'state.admin']) assert.match(out, new RegExp(`${user.replace('.', '\\.')}\\s+[a-z2-9]{4}(-[a-z2-9]{4}){3}`));
     const second = spawnSync(process.execPath, [MITRA, 'serve'], { env: env({ DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1' }), encoding: 'utf8', timeout: 60_000 });
     assert.equal(second.status, 1);
     assert.match(second.stderr, /Another Mitra process \(pid \d+\) is already using the data folder/);
@@ -57,6 +60,30 @@ test('mitra catalog lint passes the shipped catalog and fails a broken one', () 
     const bad = spawnSync(process.execPath, [MITRA, 'catalog', 'lint', dir], { env: env({}), encoding: 'utf8', timeout: 30_000 });
     assert.equal(bad.status, 1);
     assert.match(bad.stdout, /error: revenue\/broken\.yaml/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('mitra officer add creates an account in the database, refusing weak passwords and duplicates', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mitra-officer-'));
+  const run = (...args: string[]) => spawnSync(process.execPath, [MITRA, 'officer', 'add', ...args], { env: env({ DATA_DIR: dir }), encoding: 'utf8', timeout: 60_000 });
+  try {
+    const weak = run('--username', 'guntur.tahsildar', '--password', 'password123', '--role', 'approving_officer', '--department', 'revenue', '--district', 'guntur');
+    assert.equal(weak.status, 1);
+    assert.match(weak.stderr, /weak password: the password is one of the most common passwords/);
+    const noMandal = run('--username', 'guntur.staff', '--password', 'mango season in guntur', '--role', 'secretariat_staff', '--department', 'revenue', '--district', 'guntur');
+    assert.equal(noMandal.status, 1);
+    assert.match(noMandal.stderr, /secretariat_staff needs a district and a mandal/);
+    const badDistrict = run('--username', 'x.tahsildar', '--password', 'mango season in guntur', '--role', 'approving_officer', '--department', 'revenue', '--district', 'gunturr');
+    assert.equal(badDistrict.status, 1);
+    assert.match(badDistrict.stderr, /unknown district 'gunturr'/);
+    const ok = run('--username', 'Guntur.Tahsildar', '--password', 'mango season in guntur', '--role', 'approving_officer', '--department', 'revenue', '--district', 'Guntur', '--mandal', 'Tenali');
+    assert.equal(ok.status, 0, ok.stderr);
+    assert.match(ok.stdout, /created officer guntur\.tahsildar: approving_officer, revenue \/ guntur \/ Tenali/);
+    const again = run('--username', 'guntur.tahsildar', '--role', 'approving_officer', '--department', 'revenue', '--district', 'guntur');
+    assert.equal(again.status, 1);
+    assert.match(again.stderr, /already exists/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

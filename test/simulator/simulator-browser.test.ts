@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { crc32, deflateSync } from 'node:zlib';
+import { paintPng } from '../support/paint-png.ts';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createGraphDouble, type GraphDouble } from '../../src/channels/graph-double/index.ts';
@@ -45,30 +45,7 @@ function tinyPdf(): Buffer {
 
 /** A real PNG: a green-to-blue gradient, so the screenshot shows an image, not a broken icon. */
 function gradientPng(width = 240, height = 120): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body) >>> 0);
-    return Buffer.concat([len, body, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8);
-  const rows: Buffer[] = [];
-  for (let y = 0; y < height; y++) {
-    const row = Buffer.alloc(1 + width * 3);
-    for (let x = 0; x < width; x++) row.set([37, Math.round(160 + (95 * x) / width), Math.round(100 + (155 * y) / height)], 1 + x * 3);
-    rows.push(row);
-  }
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(Buffer.concat(rows))),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
+  return paintPng(width, height, (x, y) => [37, Math.round(160 + (95 * x) / width), Math.round(100 + (155 * y) / height)]);
 }
 
 /** Finds chromium, or says why the browser test must skip. */

@@ -72,7 +72,7 @@ export async function startTestPlatform(driver: PlatformDriver, env: Record<stri
   const catalogDir = process.env.CATALOG_DIR ? { CATALOG_DIR: process.env.CATALOG_DIR } : {};
   const config = readConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...catalogDir, ...driver.env, ...env });
   const platform = await startPlatform(config, {
-    roles: ['http', 'workers'], banner: false, logger: createLogger('silent'), schema: driver.schema, pollMs: 20, clock,
+    roles: ['http', 'workers'], banner: false, logger: createLogger('silent'), schema: driver.schema, pollMs: 20, slaPollMs: 200, clock,
   });
   const double = platform.double!;
   async function say(waId: string, input: SimulatedInput | string, opts: { replies?: number; timeoutMs?: number } = {}) {

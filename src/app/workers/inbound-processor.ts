@@ -21,6 +21,8 @@ import { isLang } from '../../lib/languages.ts';
 import { loadCitizenFacts } from '../../storage/load-citizen-facts.ts';
 import { enqueueLogEntries } from '../../storage/log-store.ts';
 import { errors as errorsMetric, inboxDepth, turnLatency } from '../metrics.ts';
+import { say } from '../../engine/index.ts';
+import type { AdmittedApplication, SubmittedApplication } from '../back-office/admit-application.ts';
 import { apologyText } from './apology-text.ts';
 import { createPollLoop, SILENT_LOG, type WorkerLog } from './poll-loop.ts';
 
@@ -54,6 +56,28 @@ export interface TurnOutput {
  */
 export type TurnPort = (session: unknown | undefined, message: InboundMessage, facts: CitizenFacts) => TurnOutput;
 
+/** A citizen's confirmed reply to an officer's request for information (`information_provided`). */
+export interface InformationReply {
+  reference: string;
+  text: string;
+  documentIds: string[];
+  at: string;
+}
+
+/**
+ * The back office's part of the processor's transaction (issue #4): the route and workflow of
+ * each newly submitted application, and the citizen's replies to officers.
+ */
+export interface ProcessorBackOffice {
+  /** Route and started workflow of a new application. Pure; MUST NOT throw for a known service. */
+  admit(application: SubmittedApplication): AdmittedApplication;
+  /**
+   * Moves the application back to the office with the citizen's reply, inside `tx`. Resolves
+   * false (changing nothing) when the request is no longer open (lapsed, or answered already).
+   */
+  resubmit(tx: Queryable, waId: string, reply: InformationReply): Promise<boolean>;
+}
+
 /** Options of {@link createInboundProcessor}. */
 export interface InboundProcessorOptions {
   db: Db;
@@ -74,6 +98,8 @@ export interface InboundProcessorOptions {
   log?: WorkerLog;
   /** Called after a commit that queued outbound messages (wire to the sender's `wake`). */
   onOutbound?: () => void;
+  /** Routing, workflows and replies to officers; without it applications are stored as `submitted`. */
+  backOffice?: ProcessorBackOffice;
 }
 
 /** A running processor. */
@@ -103,7 +129,7 @@ interface CitizenRow {
 }
 
 /** The stable outbound row id of the `index`-th message produced for inbound `wamid`. */
-export function outboundId(wamid: string, index: number | 'apology'): string {
+export function outboundId(wamid: string, index: number | 'apology' | 'reply-closed'): string {
   return `${wamid}#${index}`;
 }
 
@@ -205,6 +231,7 @@ export function createInboundProcessor(options: InboundProcessorOptions): Inboun
       const messageUpdates: { seq: number; status: string; attempts: number; error: string | null }[] = [];
       const outbound: { id: string; waId: string; inReplyTo: string; message: OutboundMessage }[] = [];
       const applications: Record<string, unknown>[] = [];
+      const replies: { waId: string; lang: string | null; inReplyTo: string; reply: InformationReply }[] = [];
       const citizenUpdates: {
         waId: string; profileName: string | null; lang: string | null; session: unknown; turns: number;
         lastInboundAt: string | null; idleDeadline: string | null;
@@ -224,7 +251,7 @@ export function createInboundProcessor(options: InboundProcessorOptions): Inboun
         let turns = 0;
         let profileName: string | null = null;
         let lastInboundAt: string | null = null;
-        const citizenFacts = facts.get(waId) ?? { applications: [], documents: [] };
+        let citizenFacts = facts.get(waId) ?? { applications: [], documents: [] };
 
         for (const row of rows) {
           const message = row.payload;
@@ -249,6 +276,12 @@ export function createInboundProcessor(options: InboundProcessorOptions): Inboun
             out.outbound.forEach((m, i) => outbound.push({ id: outboundId(message.id, i), waId, inReplyTo: message.id, message: m }));
             for (const event of out.events) {
               if (event.type === 'application_submitted') applications.push({ ...event, waId, lang: event.lang ?? lang });
+              if (event.type === 'information_provided') {
+                const reply = event as unknown as InformationReply;
+                replies.push({ waId, lang, inReplyTo: message.id, reply });
+                // Later messages of this batch must not answer the same request again.
+                citizenFacts = { ...citizenFacts, applications: citizenFacts.applications.map((a) => (a.reference === reply.reference ? { ...a, status: 'submitted' } : a)) };
+              }
             }
             messageUpdates.push({ seq: row.seq, status: 'done', attempts: row.attempts + 1, error: null });
           } catch (error) {
@@ -307,11 +340,21 @@ export function createInboundProcessor(options: InboundProcessorOptions): Inboun
         );
       }
       if (applications.length > 0) {
+        // The back office's route and workflow, started in this same transaction (issue #4).
+        const admitted = applications.map((a) => options.backOffice?.admit({
+          reference: String(a.reference), serviceId: String(a.serviceId), serviceVersion: Number(a.serviceVersion ?? 1),
+          answers: (a.answers ?? {}) as Record<string, unknown>, submittedAt: String(a.submittedAt),
+        }));
         const inserted = await tx.query(
-          `INSERT INTO applications (id, reference, wa_id, service_id, service_version, lang, answers, submitted_at)
-           SELECT reference, reference, wa_id, service_id, service_version, lang, answers, submitted_at
-             FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::text[], $6::jsonb[], $7::timestamptz[])
-               AS a(reference, wa_id, service_id, service_version, lang, answers, submitted_at)
+          `INSERT INTO applications (id, reference, wa_id, service_id, service_version, lang, answers, submitted_at,
+                                     status, department, district, mandal, workflow, waiting_for, sla_deadline, sla_check_at, updated_at)
+           SELECT reference, reference, wa_id, service_id, service_version, lang, answers, submitted_at,
+                  coalesce(status, 'submitted'), coalesce(department, split_part(service_id, '.', 1)), district, mandal, workflow,
+                  waiting_for, sla_deadline, sla_check_at, submitted_at
+             FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::text[], $6::jsonb[], $7::timestamptz[],
+                         $8::text[], $9::text[], $10::text[], $11::text[], $12::jsonb[], $13::text[], $14::timestamptz[], $15::timestamptz[])
+               AS a(reference, wa_id, service_id, service_version, lang, answers, submitted_at,
+                    status, department, district, mandal, workflow, waiting_for, sla_deadline, sla_check_at)
            ON CONFLICT (reference) DO NOTHING
            RETURNING reference`,
           [
@@ -322,6 +365,14 @@ export function createInboundProcessor(options: InboundProcessorOptions): Inboun
             applications.map((a) => String(a.lang ?? 'te')),
             applications.map((a) => JSON.stringify(a.answers ?? {})),
             applications.map((a) => String(a.submittedAt)),
+            admitted.map((x) => x?.status ?? null),
+            admitted.map((x) => x?.department ?? null),
+            admitted.map((x) => x?.district ?? null),
+            admitted.map((x) => x?.mandal ?? null),
+            admitted.map((x) => (x?.workflow ? JSON.stringify(x.workflow) : null)),
+            admitted.map((x) => x?.waitingFor ?? null),
+            admitted.map((x) => x?.slaDeadline ?? null),
+            admitted.map((x) => x?.slaCheckAt ?? null),
           ],
         );
         // A reference is random, so two applications can draw the same one (rarely). Never
@@ -339,6 +390,30 @@ export function createInboundProcessor(options: InboundProcessorOptions): Inboun
             record: { reference: a.reference, serviceId, serviceVersion: a.serviceVersion ?? 1, answers: a.answers ?? {}, submittedAt: a.submittedAt },
           };
         }));
+        // The officer sees the citizen's uploads with the application: link them to it.
+        const links = applications.flatMap((a) => ((a.documentIds ?? []) as string[]).map((id) => [id, String(a.reference), String(a.waId)] as const));
+        if (links.length > 0) {
+          await tx.query(
+            `UPDATE documents d SET application_id = l.reference
+               FROM unnest($1::text[], $2::text[], $3::text[]) AS l(id, reference, wa_id)
+              WHERE d.id = l.id AND d.wa_id = l.wa_id AND d.application_id IS NULL`,
+            [links.map((l) => l[0]), links.map((l) => l[1]), links.map((l) => l[2])],
+          );
+        }
+      }
+      // Replies to officers, after the applications of this batch exist (a citizen can apply
+      // and answer in one batch only across two applications, but order costs nothing).
+      for (const r of replies) {
+        const accepted = options.backOffice ? await options.backOffice.resubmit(tx, r.waId, r.reply) : false;
+        if (!accepted) {
+          // The engine told the citizen it was sent; say plainly that it was not after all.
+          const body = say('info_reply_closed', isLang(r.lang) ? r.lang : 'te');
+          await tx.query(
+            `INSERT INTO outbound_messages (id, wa_id, in_reply_to, message) VALUES ($1, $2, $3, $4::jsonb) ON CONFLICT (id) DO NOTHING`,
+            [outboundId(r.inReplyTo, 'reply-closed'), r.waId, r.inReplyTo, JSON.stringify({ type: 'text', body })],
+          );
+          outbound.push({ id: outboundId(r.inReplyTo, 'reply-closed'), waId: r.waId, inReplyTo: r.inReplyTo, message: { type: 'text', body } });
+        }
       }
       if (messageUpdates.length > 0) {
         await tx.query(

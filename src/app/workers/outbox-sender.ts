@@ -41,6 +41,11 @@ export interface OutboxRow {
   attempts: number;
   /** When the citizen last wrote to us (ISO 8601), for WhatsApp's 24-hour window; null if never. */
   lastInboundAt: string | null;
+  /**
+   * The approved template to send instead of `message` when the 24-hour window is closed
+   * (messages the back office sends on its own, such as a decision); absent for replies.
+   */
+  template?: { name: string; lang: string; params: Record<string, string> };
 }
 
 /**
@@ -129,7 +134,7 @@ UPDATE outbound_messages o
    SET status = 'sending', attempts = o.attempts + 1, lease_until = $4, updated_at = now()
   FROM claimable c
  WHERE o.id = c.id
-RETURNING o.id, o.wa_id, o.message, o.attempts, o.seq,
+RETURNING o.id, o.wa_id, o.message, o.template, o.attempts, o.seq,
   (SELECT c.last_inbound_at FROM citizens c WHERE c.wa_id = o.wa_id) AS last_inbound_at`;
 
 const RECORD_SQL = `
@@ -184,6 +189,7 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
     return rows.map((r) => ({
       id: r.id, waId: r.wa_id, message: r.message, attempts: r.attempts,
       lastInboundAt: r.last_inbound_at ? new Date(r.last_inbound_at).toISOString() : null,
+      ...(r.template ? { template: r.template } : {}),
     }));
   }
 

@@ -35,6 +35,49 @@ export const TEMPLATES: Readonly<Record<string, TemplateDefinition>> = {
       hi: '{{service}} के लिए आपके आवेदन {{reference}} की स्थिति अब है: {{status}}। विवरण देखने के लिए इस संदेश का जवाब दें।',
     },
   },
+  // Back office (issue #4): one template per decision the citizen must hear about even after
+  // the 24-hour window has closed. Each names the application and the service; a rejection and a
+  // request for information quote the officer's reason.
+  application_approved: {
+    category: 'utility',
+    languages: META_LANGUAGE_CODES,
+    bodyParams: ['reference', 'service'],
+    body: {
+      te: '{{service}} కోసం మీ దరఖాస్తు {{reference}} ఆమోదించబడింది. వివరాలు చూడటానికి ఈ సందేశానికి జవాబు ఇవ్వండి.',
+      en: 'Your application {{reference}} for {{service}} has been approved. Reply to this message to see the details.',
+      hi: '{{service}} के लिए आपका आवेदन {{reference}} स्वीकृत हो गया है। विवरण देखने के लिए इस संदेश का जवाब दें।',
+    },
+  },
+  application_rejected: {
+    category: 'utility',
+    languages: META_LANGUAGE_CODES,
+    bodyParams: ['reference', 'service', 'reason'],
+    body: {
+      te: '{{service}} కోసం మీ దరఖాస్తు {{reference}} తిరస్కరించబడింది. కారణం: {{reason}}. వివరాల కోసం ఈ సందేశానికి జవాబు ఇవ్వండి.',
+      en: 'Your application {{reference}} for {{service}} was not approved. Reason: {{reason}}. Reply to this message for the details.',
+      hi: '{{service}} के लिए आपका आवेदन {{reference}} अस्वीकृत हुआ। कारण: {{reason}}। विवरण के लिए इस संदेश का जवाब दें।',
+    },
+  },
+  application_info_requested: {
+    category: 'utility',
+    languages: META_LANGUAGE_CODES,
+    bodyParams: ['reference', 'service', 'reason'],
+    body: {
+      te: '{{service}} కోసం మీ దరఖాస్తు {{reference}} కు అధికారికి మరింత సమాచారం కావాలి: {{reason}}. పంపడానికి ఈ సందేశానికి జవాబు ఇవ్వండి.',
+      en: 'The officer needs more information for your application {{reference}} for {{service}}: {{reason}}. Reply to this message to send it.',
+      hi: '{{service}} के लिए आपके आवेदन {{reference}} पर अधिकारी को और जानकारी चाहिए: {{reason}}। भेजने के लिए इस संदेश का जवाब दें।',
+    },
+  },
+  application_escalated: {
+    category: 'utility',
+    languages: META_LANGUAGE_CODES,
+    bodyParams: ['reference', 'service'],
+    body: {
+      te: '{{service}} కోసం మీ దరఖాస్తు {{reference}} గడువు దాటినందున ఉన్నతాధికారికి పంపబడింది. నిర్ణయాన్ని ఇక్కడే పంపుతాం.',
+      en: 'Your application {{reference}} for {{service}} passed its time limit and has been escalated to a senior officer. We will send you the decision here.',
+      hi: '{{service}} के लिए आपका आवेदन {{reference}} समय सीमा पार होने पर वरिष्ठ अधिकारी को भेजा गया है। निर्णय आपको यहीं भेजा जाएगा।',
+    },
+  },
   session_expired_resume: {
     category: 'utility',
     languages: META_LANGUAGE_CODES,

@@ -212,6 +212,9 @@ export const officeRole = z.enum(['secretariat_staff', 'approving_officer', 'dep
  */
 export const certificateType = z.string().regex(/^[a-z0-9-]{2,40}$/, 'must be lower kebab case');
 
+/** A workflow id as its file is named (`certificate-two-level`), or `none`. */
+export const serviceWorkflow = z.string().regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, "must be a kebab-case workflow id such as 'certificate-two-level', or 'none'");
+
 /**
  * What kind of service this is: a certificate; another application an officer decides (a
  * licence, a rice card, a pension); information or a document looked up; a bill or tax
@@ -259,6 +262,14 @@ export const serviceDefinition = z.object({
   }).strict(),
   /** For kind `certificate`: which certificate layout is issued. */
   certificateType: certificateType.optional(),
+  /**
+   * The back-office workflow that decides applications of this service
+   * (`catalog/workflows/<id>.yaml`), or `none`. When absent, the default of the service's kind
+   * applies (`serviceWorkflowId`): certificates are decided in two levels, other applications
+   * in one, grievances follow the grievance workflow, and the other kinds have none. The
+   * service's `sla.days` is the overall SLA of the workflow, in working days.
+   */
+  workflow: serviceWorkflow.optional(),
   /** Replaces the default consent text, when the service needs to say more. */
   consent: localized.optional(),
   steps: z.array(step).min(1).max(60),

@@ -12,6 +12,7 @@ import { sessionExpired } from './session-expired.ts';
 import { helpRequested } from './help-requested.ts';
 import { unexpectedMessage } from './unexpected-message.ts';
 import { integrationUnavailable } from './integration-unavailable.ts';
+import { informationProvided } from './information-provided.ts';
 
 /** The schema of every event type, by `type`. */
 export const EVENT_SCHEMAS = {
@@ -24,12 +25,13 @@ export const EVENT_SCHEMAS = {
   help_requested: helpRequested,
   unexpected_message: unexpectedMessage,
   integration_unavailable: integrationUnavailable,
+  information_provided: informationProvided,
 } as const;
 
 /** Any engine event, discriminated by `type`. */
 export const engineEvent = z.discriminatedUnion('type', [
   languageChosen, serviceStarted, applicationSubmitted, applicationCancelled,
-  inputRejected, sessionExpired, helpRequested, unexpectedMessage, integrationUnavailable,
+  inputRejected, sessionExpired, helpRequested, unexpectedMessage, integrationUnavailable, informationProvided,
 ]);
 
 /** An event emitted by `turn`. */
