@@ -16,7 +16,7 @@ import { generatePassword } from './back-office/seed-demo-officers.ts';
 /** What a username may look like: lower case letters, digits, dots, hyphens, underscores. */
 export const USERNAME = /^[a-z0-9][a-z0-9._-]{2,39}$/;
 
-const USAGE = 'usage: mitra officer add --username U [--password P] --role ROLE [--department DEPT] [--district D] [--mandal M]\n'
+const USAGE = 'usage: mitra officer add --username U [--password P] --role ROLE [--department DEPT] [--district D] [--mandal M] [--name "Full Name"]\n'
   + `  ROLE is one of ${OFFICER_ROLES.join(', ')}`;
 
 /** Reads `--name value`. */
@@ -37,6 +37,7 @@ export async function runOfficerCommand(args: string[]): Promise<number> {
   const department = flag(rest, 'department')?.trim() || null;
   const district = flag(rest, 'district')?.trim() || null;
   const mandal = flag(rest, 'mandal')?.trim() || null;
+  const displayName = flag(rest, 'name')?.trim() || null;
   let password = flag(rest, 'password');
   if (!username || !role) {
     console.error(USAGE);
@@ -81,7 +82,7 @@ export async function runOfficerCommand(args: string[]): Promise<number> {
   try {
     const officer = await createOfficer(db, {
       username, role, password: await hashPassword(password),
-      department: department && normalizeAreaName(department), district: district && normalizeAreaName(district), mandal,
+      department: department && normalizeAreaName(department), district: district && normalizeAreaName(district), mandal, displayName,
     });
     const where = [officer.department, officer.district, officer.mandal].filter(Boolean).join(' / ') || 'statewide, all departments';
     console.log(`created officer ${officer.username}: ${officer.role}, ${where}`);

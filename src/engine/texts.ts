@@ -438,6 +438,17 @@ export const TEXTS = {
     en: 'That is as much as one reply can hold. Tap "Send to officer", or "Cancel" to start again.',
     hi: 'एक जवाब में इससे ज़्यादा नहीं जुड़ सकता। "अधिकारी को भेजें" दबाएँ, या फिर से शुरू करने के लिए "रद्द करें" दबाएँ।',
   },
+  // --- certificates (issue #5) --------------------------------------------------------
+  certificate_caption: {
+    te: '📄 మీ {service}, సంఖ్య *{number}* (దరఖాస్తు {reference}).\n\nఇది డిజిటల్ సంతకంతో ఉంది. దీని QR కోడ్‌ను ఏ ఫోన్ కెమెరాతోనైనా స్కాన్ చేసి అసలైనదో కాదో చూడవచ్చు: {url}\n\nఎప్పుడైనా మళ్లీ పొందడానికి మెనూలో "నా పత్రాలు" ఎంచుకోండి.',
+    en: '📄 Your {service}, number *{number}* (application {reference}).\n\nIt is digitally signed. Anyone can check it is genuine by scanning its QR code with a phone camera, or here: {url}\n\nTo get it again at any time, choose "My documents" in the menu.',
+    hi: '📄 आपका {service}, संख्या *{number}* (आवेदन {reference})।\n\nयह डिजिटल हस्ताक्षरित है। कोई भी फ़ोन कैमरे से इसका QR कोड स्कैन करके या यहाँ जाँच सकता है कि यह असली है: {url}\n\nकभी भी दोबारा पाने के लिए मेनू में "मेरे दस्तावेज़" चुनें।',
+  },
+  notice_certificate_revoked: {
+    te: '⚠️ మీ ధృవీకరణ పత్రం *{number}* ({service}) రద్దు చేయబడింది.\n\nఅధికారి తెలిపిన కారణం: {reason}\n\nదీన్ని ఇకపై ధృవీకరించినప్పుడు "రద్దు చేయబడింది" అని చూపిస్తుంది. సందేహాలుంటే మెనూలో "ఫిర్యాదు చేయండి" ఎంచుకోండి.',
+    en: '⚠️ Your certificate *{number}* ({service}) has been revoked.\n\nReason given by the officer: {reason}\n\nFrom now on, anyone who checks it will see that it is revoked. If you disagree, choose "Raise a grievance" in the menu.',
+    hi: '⚠️ आपका प्रमाण पत्र *{number}* ({service}) रद्द कर दिया गया है।\n\nअधिकारी द्वारा बताया गया कारण: {reason}\n\nअब से इसकी जाँच करने वाले को यह रद्द दिखेगा। असहमत हों तो मेनू में "शिकायत दर्ज करें" चुनें।',
+  },
   // --- messages from the back office when an application changes (issue #4) ----------
   notice_approved: {
     te: '✅ శుభవార్త! మీ దరఖాస్తు *{reference}* ({service}) ఆమోదించబడింది.',

@@ -212,6 +212,21 @@ export const OFFICER_OPENAPI = {
         },
       },
     },
+    '/api/officer/applications/{id}/certificate/revoke': {
+      post: {
+        tags: ['certificates'], summary: 'Revoke the certificate issued on this application, with a reason', parameters: [id, csrf],
+        description: 'Approving officers and administrators, within their jurisdiction. The verification page and GET /api/verify say "revoked" at once; the citizen is told on WhatsApp; the revocation is recorded in the transparency log.',
+        requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['reason'], properties: { reason: { type: 'string', minLength: 5, maxLength: 2000 } } } } } },
+        responses: {
+          200: { description: 'Revoked: the certificate as it is now.', content: { 'application/json': { schema: { type: 'object' } } } },
+          401: unauthorized,
+          403: error('Your role may not revoke certificates, or the CSRF token is missing.', ['role_not_allowed', 'csrf_failed']),
+          404: error('No such application in your jurisdiction, or it has no certificate.', ['not_found', 'no_certificate']),
+          409: error('Already revoked.', ['already_revoked']),
+          422: error('The reason is missing or too short.', ['reason_required']),
+        },
+      },
+    },
     '/api/officer/documents/{id}': {
       get: {
         tags: ['applications'], summary: 'A document the citizen uploaded (image or PDF)', parameters: [id],

@@ -7,7 +7,8 @@
  *   GET  /api/officer/applications               the inbox (?status=&service=&overdue=&limit=&offset=&lang=)
  *   GET  /api/officer/applications/{id}          answers, documents, history, available actions
  *   POST /api/officer/applications/{id}/decision {action, reason}
- *   GET  /api/officer/documents/{id}             an uploaded image or PDF
+ *   GET  /api/officer/documents/{id}             an uploaded image or PDF, or an issued certificate
+ *   POST /api/officer/applications/{id}/certificate/revoke {reason}  revokes its certificate
  *
  * Sessions: the console gets an HttpOnly, SameSite=Strict cookie (Secure behind https) and must
  * send the session's CSRF token in `X-CSRF-Token` with every POST; department systems log in
@@ -56,6 +57,8 @@ export interface OfficerApiPort {
   application(officer: OfficerRecord, id: string, lang: Lang): Promise<unknown | undefined>;
   decide(officer: OfficerRecord, id: string, request: { action: string; reason?: string }, lang: Lang): Promise<{ ok: true; application: unknown } | Refusal>;
   document(officer: OfficerRecord, id: string): Promise<{ content: Buffer; mimeType: string; filename: string } | undefined>;
+  /** Revokes the certificate issued on application `id` (issue #5). */
+  revokeCertificate?(officer: OfficerRecord, id: string, reason: string): Promise<{ ok: true; certificate: unknown } | Refusal>;
 }
 
 /** Options of {@link registerOfficerRoutes}. */
@@ -82,6 +85,8 @@ export const DECISION_STATUS: Readonly<Record<string, number>> = {
   rating_required: 422,
   rating_out_of_range: 422,
   rating_not_allowed: 422,
+  no_certificate: 404,
+  already_revoked: 409,
 };
 
 /** Types served by the documents endpoint as they are; anything else is a download. */
@@ -97,6 +102,8 @@ const decisionBody = z.object({
   action: z.string().min(1).max(40),
   reason: z.string().max(2000).optional(),
 });
+
+const revokeBody = z.object({ reason: z.string().max(2000) });
 
 const inboxQuery = z.object({
   status: z.string().max(40).optional(),
@@ -230,6 +237,18 @@ export function registerOfficerRoutes(app: FastifyInstance, deps: OfficerRouteDe
       const result = await api.decide(p.officer, params.data.id, body.data, langOf((req.query as { lang?: string }).lang));
       if (!result.ok) return fail(reply, DECISION_STATUS[result.code] ?? 422, result.code, result.message);
       return reply.send(result.application);
+    });
+
+    scope.post('/api/officer/applications/:id/certificate/revoke', async (req, reply) => {
+      const p = await principal(req, reply);
+      if (!p) return reply;
+      const params = idParam.safeParse(req.params);
+      if (!params.success || !api.revokeCertificate) return fail(reply, 404, 'not_found', 'no such application in your jurisdiction');
+      const body = revokeBody.safeParse(req.body ?? {});
+      if (!body.success) return fail(reply, 422, 'reason_required', 'send JSON {"reason": "…"}: the citizen and every verifier read it');
+      const result = await api.revokeCertificate(p.officer, params.data.id, body.data.reason);
+      if (!result.ok) return fail(reply, DECISION_STATUS[result.code] ?? 422, result.code, result.message);
+      return reply.send(result.certificate);
     });
 
     scope.get('/api/officer/documents/:id', async (req, reply) => {

@@ -31,11 +31,11 @@ export { OUTBOUND_STATUS_ORDER, type OutboundStatus } from './outbound-status-or
 export { publishCatalog, readCurrentCatalog, readAllServiceVersions, readAllWorkflowVersions, currentPublicationSeq, type PublishResult, type StoredCatalog } from './catalog-publications.ts';
 export {
   enqueueLogEntry, enqueueLogEntries, sequenceBatch, readLogState, readTile, readEntries, entriesAbout, createTileHashSource, frontierFromTiles, logQueueDepth,
-  storeCheckpoint, latestCheckpoint, listCheckpoints, storeCosignature, listCosignatures, MAX_SEQUENCE_BATCH,
+  storeCheckpoint, latestCheckpoint, listCheckpoints, storeCosignature, listCosignatures, logOpening, MAX_SEQUENCE_BATCH,
   type LogRecord, type LogState, type SequenceResult, type StoredCheckpoint,
 } from './log-store.ts';
 export {
-  createOfficer, officerByUsername, countOfficers, recordLoginFailure, recordLoginSuccess, createSession, sessionByTokenHash, deleteSession,
+  createOfficer, officerByUsername, officerById, countOfficers, recordLoginFailure, recordLoginSuccess, createSession, sessionByTokenHash, deleteSession,
   deleteExpiredSessions, OfficerExistsError, type OfficerRecord, type OfficerWithHash, type NewOfficer, type OfficerSession, type NewSession,
 } from './officer-store.ts';
 export {
@@ -44,3 +44,8 @@ export {
   type BackOfficeApplication, type WorkflowUpdate, type ActionRow, type StoredAction, type BreachRow, type QueuedMessage, type InboxQuery,
   type InboxPage, type ApplicationDocument,
 } from './back-office-store.ts';
+export {
+  queueCertificateRequest, claimCertificateRequests, deleteCertificateRequest, failCertificateRequest, pendingCertificateRequests,
+  reserveCertificateNumbers, insertCertificates, certificateByNumber, certificateOfApplication, claimUndeliveredCertificates,
+  storeCertificatePdf, revokeCertificate, type CertificateRequest, type CertificateRecord, type NewCertificate,
+} from './certificate-store.ts';

@@ -299,3 +299,11 @@ export async function listCosignatures(q: Queryable): Promise<{ witness: string;
   const r = await q.query<{ witness: string; size: number; root: Uint8Array; timestamp: number; line: string }>('SELECT witness, size, root, timestamp, line FROM log_cosignatures ORDER BY witness, size');
   return r.rows.map((row) => ({ ...row, size: Number(row.size), timestamp: Number(row.timestamp) }));
 }
+
+/** The salt and record that open the commitment of the entry whose bytes hash to `entrySha256`; undefined once erased. */
+export async function logOpening(q: Queryable, entrySha256: Uint8Array): Promise<{ salt: Uint8Array; record: unknown } | undefined> {
+  const r = await q.query('SELECT salt, record FROM log_salts WHERE entry_sha256 = $1 LIMIT 1', [Buffer.from(entrySha256)]);
+  if (!r.rows[0]) return undefined;
+  const record = r.rows[0].record;
+  return { salt: new Uint8Array(r.rows[0].salt), record: typeof record === 'string' ? JSON.parse(record) : record };
+}

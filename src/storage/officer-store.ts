@@ -17,6 +17,8 @@ export interface OfficerRecord {
   department: string | null;
   district: string | null;
   mandal: string | null;
+  /** The name printed on certificates the officer signs; null when not given (the username is printed). */
+  displayName: string | null;
   failedAttempts: number;
   lockedUntil: Date | null;
   disabled: boolean;
@@ -36,6 +38,7 @@ export interface NewOfficer {
   department?: string | null;
   district?: string | null;
   mandal?: string | null;
+  displayName?: string | null;
 }
 
 /** A stored session with its officer. */
@@ -55,7 +58,7 @@ export class OfficerExistsError extends Error {
   }
 }
 
-const COLUMNS = 'id, username, role, department, district, mandal, failed_attempts, locked_until, disabled, created_at';
+const COLUMNS = 'id, username, role, department, district, mandal, display_name, failed_attempts, locked_until, disabled, created_at';
 
 interface OfficerRow {
   id: number;
@@ -64,6 +67,7 @@ interface OfficerRow {
   department: string | null;
   district: string | null;
   mandal: string | null;
+  display_name: string | null;
   failed_attempts: number;
   locked_until: Date | string | null;
   disabled: boolean;
@@ -72,7 +76,7 @@ interface OfficerRow {
 
 function toOfficer(r: OfficerRow): OfficerRecord {
   return {
-    id: Number(r.id), username: r.username, role: r.role, department: r.department, district: r.district, mandal: r.mandal,
+    id: Number(r.id), username: r.username, role: r.role, department: r.department, district: r.district, mandal: r.mandal, displayName: r.display_name ?? null,
     failedAttempts: r.failed_attempts, lockedUntil: r.locked_until ? new Date(r.locked_until) : null, disabled: r.disabled,
     createdAt: new Date(r.created_at),
   };
@@ -81,12 +85,12 @@ function toOfficer(r: OfficerRow): OfficerRecord {
 /** Creates an account. Throws {@link OfficerExistsError} when the username is taken. */
 export async function createOfficer(q: Queryable, input: NewOfficer): Promise<OfficerRecord> {
   const r = await q.query<OfficerRow>(
-    `INSERT INTO officers (username, password_hash, password_salt, password_params, role, department, district, mandal)
-     VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8)
+    `INSERT INTO officers (username, password_hash, password_salt, password_params, role, department, district, mandal, display_name)
+     VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8, $9)
      ON CONFLICT (username) DO NOTHING
      RETURNING ${COLUMNS}`,
     [input.username, input.password.hash, input.password.salt, JSON.stringify(input.password.params), input.role,
-      input.department ?? null, input.district ?? null, input.mandal ?? null],
+      input.department ?? null, input.district ?? null, input.mandal ?? null, input.displayName ?? null],
   );
   if (!r.rows[0]) throw new OfficerExistsError(input.username);
   return toOfficer(r.rows[0]);
@@ -154,7 +158,7 @@ export async function createSession(q: Queryable, s: NewSession): Promise<void> 
 /** The live session whose token hashes to `tokenSha256` at `now`, with its (enabled) officer. */
 export async function sessionByTokenHash(q: Queryable, tokenSha256: Buffer, now: Date): Promise<OfficerSession | undefined> {
   const r = await q.query<OfficerRow & { kind: 'cookie' | 'bearer'; csrf_token: string; session_created_at: Date | string; expires_at: Date | string }>(
-    `SELECT o.id, o.username, o.role, o.department, o.district, o.mandal, o.failed_attempts, o.locked_until, o.disabled, o.created_at,
+    `SELECT o.id, o.username, o.role, o.department, o.district, o.mandal, o.display_name, o.failed_attempts, o.locked_until, o.disabled, o.created_at,
             s.kind, s.csrf_token, s.created_at AS session_created_at, s.expires_at
        FROM officer_sessions s JOIN officers o ON o.id = s.officer_id
       WHERE s.token_sha256 = $1 AND s.expires_at > $2 AND NOT o.disabled`,
@@ -174,4 +178,10 @@ export async function deleteSession(q: Queryable, tokenSha256: Buffer): Promise<
 export async function deleteExpiredSessions(q: Queryable, now: Date): Promise<number> {
   const r = await q.query('DELETE FROM officer_sessions WHERE expires_at <= $1', [now]);
   return r.rowCount;
+}
+
+/** The account with id `id` (without its hash), or undefined. */
+export async function officerById(q: Queryable, id: number): Promise<OfficerRecord | undefined> {
+  const r = await q.query<OfficerRow>(`SELECT ${COLUMNS} FROM officers WHERE id = $1`, [id]);
+  return r.rows[0] ? toOfficer(r.rows[0]) : undefined;
 }

@@ -27,6 +27,9 @@ const TEXTS = {
     not_found: 'This application does not exist, or it is outside your jurisdiction.',
     due_in: 'in {d}', late_by: '{d} late', days: '{n} d', hours: '{n} h', minutes: '{n} min', unknown_area: '—', pdf: 'PDF',
     officer_note: 'Note to the citizen', from_to: '{from} → {to}', by: 'by {who}',
+    certificate: 'Certificate', cert_state_valid: 'Valid', cert_state_revoked: 'Revoked', cert_issued: 'Issued {date}', cert_revoked: 'Revoked {date} by {who}: {reason}', cert_pending: 'Being issued: the certificate is signed and sent to the citizen within a few seconds.',
+    cert_verify: 'Verification page', cert_pdf: 'PDF', revoke: 'Revoke certificate', revoke_reason: 'Reason for revoking — the citizen and anyone who verifies it will read it',
+    revoke_confirm: 'Revoke certificate {number}? Verifiers will see it as revoked at once. This cannot be undone.', revoked_done: 'Certificate {number} revoked. The citizen has been told on WhatsApp.',
   },
   te: {
     title: 'అధికారుల కన్సోల్', logout: 'లాగ్ అవుట్', sign_in_title: 'లాగిన్', sign_in_lead: 'ఆంధ్రప్రదేశ్ ప్రభుత్వ శాఖల అధికారుల కోసం.',
@@ -50,6 +53,9 @@ const TEXTS = {
     not_found: 'ఈ దరఖాస్తు లేదు, లేదా మీ పరిధిలో లేదు.',
     due_in: '{d} లో', late_by: '{d} ఆలస్యం', days: '{n} రోజులు', hours: '{n} గం', minutes: '{n} ని', unknown_area: '—', pdf: 'PDF',
     officer_note: 'పౌరునికి వ్యాఖ్య', from_to: '{from} → {to}', by: '{who} ద్వారా',
+    certificate: 'ధృవీకరణ పత్రం', cert_state_valid: 'చెల్లుబాటు', cert_state_revoked: 'రద్దు', cert_issued: '{date} న జారీ', cert_revoked: '{date} న {who} రద్దు చేశారు: {reason}', cert_pending: 'జారీ అవుతోంది: కొన్ని క్షణాల్లో సంతకం చేసి పౌరునికి పంపబడుతుంది.',
+    cert_verify: 'ధృవీకరణ పేజీ', cert_pdf: 'PDF', revoke: 'ధృవీకరణ పత్రం రద్దు', revoke_reason: 'రద్దుకు కారణం — పౌరుడు, దీన్ని ధృవీకరించే ప్రతి ఒక్కరూ చదువుతారు',
+    revoke_confirm: 'ధృవీకరణ పత్రం {number} రద్దు చేయాలా? ధృవీకరించే వారికి వెంటనే రద్దు అని కనిపిస్తుంది. దీన్ని వెనక్కి తీసుకోలేరు.', revoked_done: 'ధృవీకరణ పత్రం {number} రద్దు చేయబడింది. పౌరునికి వాట్సాప్‌లో తెలియజేశాం.',
   },
 };
 
@@ -62,13 +68,13 @@ const SLA = {
   te: { on_time: 'సమయానికి', due_soon: 'గడువు దగ్గర', breached: 'గడువు దాటింది', waiting_for_citizen: 'పౌరుని వద్ద', closed: 'ముగిసింది' },
 };
 const ACTIONS = {
-  en: { approve: 'Approve', reject: 'Reject', request_info: 'Ask for information', forward: 'Forward', verify: 'Verify', send_back: 'Send back', assign: 'Assign', resolve: 'Resolve', resubmit: 'Citizen replied', escalate: 'Escalated', lapse: 'Lapsed', auto_close: 'Closed automatically', withdraw: 'Withdrawn', close: 'Closed', reopen: 'Reopened' },
-  te: { approve: 'ఆమోదించు', reject: 'తిరస్కరించు', request_info: 'సమాచారం అడుగు', forward: 'ముందుకు పంపు', verify: 'ధృవీకరించు', send_back: 'వెనక్కి పంపు', assign: 'అప్పగించు', resolve: 'పరిష్కరించు', resubmit: 'పౌరుడు జవాబిచ్చారు', escalate: 'ఉన్నతాధికారికి పంపారు', lapse: 'గడువు ముగిసింది', auto_close: 'స్వయంచాలకంగా ముగిసింది', withdraw: 'ఉపసంహరణ', close: 'ముగించారు', reopen: 'మళ్లీ తెరిచారు' },
+  en: { approve: 'Approve', reject: 'Reject', request_info: 'Ask for information', forward: 'Forward', verify: 'Verify', send_back: 'Send back', assign: 'Assign', resolve: 'Resolve', resubmit: 'Citizen replied', escalate: 'Escalated', lapse: 'Lapsed', auto_close: 'Closed automatically', withdraw: 'Withdrawn', close: 'Closed', reopen: 'Reopened', revoke_certificate: 'Revoke certificate' },
+  te: { approve: 'ఆమోదించు', reject: 'తిరస్కరించు', request_info: 'సమాచారం అడుగు', forward: 'ముందుకు పంపు', verify: 'ధృవీకరించు', send_back: 'వెనక్కి పంపు', assign: 'అప్పగించు', resolve: 'పరిష్కరించు', resubmit: 'పౌరుడు జవాబిచ్చారు', escalate: 'ఉన్నతాధికారికి పంపారు', lapse: 'గడువు ముగిసింది', auto_close: 'స్వయంచాలకంగా ముగిసింది', withdraw: 'ఉపసంహరణ', close: 'ముగించారు', reopen: 'మళ్లీ తెరిచారు', revoke_certificate: 'ధృవీకరణ పత్రం రద్దు' },
 };
 /** What an action did, for the history (past tense). */
 const DONE = {
-  en: { approve: 'Approved', reject: 'Rejected', request_info: 'Asked for information', forward: 'Forwarded', verify: 'Verified', send_back: 'Sent back', assign: 'Assigned', resolve: 'Resolved' },
-  te: { approve: 'ఆమోదించారు', reject: 'తిరస్కరించారు', request_info: 'సమాచారం అడిగారు', forward: 'ముందుకు పంపారు', verify: 'ధృవీకరించారు', send_back: 'వెనక్కి పంపారు', assign: 'అప్పగించారు', resolve: 'పరిష్కరించారు' },
+  en: { approve: 'Approved', reject: 'Rejected', request_info: 'Asked for information', forward: 'Forwarded', verify: 'Verified', send_back: 'Sent back', assign: 'Assigned', resolve: 'Resolved', revoke_certificate: 'Certificate revoked' },
+  te: { approve: 'ఆమోదించారు', reject: 'తిరస్కరించారు', request_info: 'సమాచారం అడిగారు', forward: 'ముందుకు పంపారు', verify: 'ధృవీకరించారు', send_back: 'వెనక్కి పంపారు', assign: 'అప్పగించారు', resolve: 'పరిష్కరించారు', revoke_certificate: 'ధృవీకరణ పత్రం రద్దు చేశారు' },
 };
 const ROLES = {
   en: { secretariat_staff: 'Secretariat staff', approving_officer: 'Approving officer', department_administrator: 'Department administrator', state_administrator: 'State administrator', citizen: 'Citizen', system: 'Mitra (automatic)' },
@@ -380,6 +386,49 @@ function actionsCard(view) {
     h('div', { class: 'buttons' }, buttons), message);
 }
 
+function certificateCard(view) {
+  const c = view.certificate;
+  if (!c) return null;
+  const message = h('div', { class: 'alert', role: 'status', hidden: true });
+  const parts = [h('h2', {}, t('certificate')), h('p', { class: 'cert-number' }, h('strong', {}, c.number), ' ', h('span', { class: `status ${c.status === 'revoked' ? 'rejected' : 'approved'}` }, t(c.status === 'revoked' ? 'cert_state_revoked' : 'cert_state_valid')))];
+  parts.push(h('p', { class: 'hint' }, c.status === 'revoked'
+    ? t('cert_revoked', { date: fmtTime(c.revokedAt), who: c.revokedBy, reason: c.revokeReason })
+    : c.deliveredAt ? t('cert_issued', { date: fmtTime(c.issuedAt) }) : t('cert_pending')));
+  parts.push(h('p', { class: 'links' }, h('a', { href: c.verifyUrl, target: '_blank', rel: 'noopener' }, t('cert_verify')),
+    c.pdfUrl ? [' · ', h('a', { href: c.pdfUrl, target: '_blank', rel: 'noopener' }, t('cert_pdf'))] : null));
+  if (c.status !== 'revoked' && c.canRevoke) {
+    const reason = h('textarea', { id: 'revoke-reason', maxlength: '1000' });
+    const button = h('button', {
+      class: 'act reject', type: 'button', id: 'revoke',
+      async onclick() {
+        const text = reason.value.trim();
+        if (text.length < 5) {
+          message.className = 'alert error';
+          message.textContent = t('reason_required');
+          message.hidden = false;
+          reason.focus();
+          return;
+        }
+        if (!window.confirm(t('revoke_confirm', { number: c.number }))) return;
+        button.disabled = true;
+        try {
+          await api('POST', `/api/officer/applications/${encodeURIComponent(view.id)}/certificate/revoke`, { reason: text });
+          state.notice = { kind: 'success', text: t('revoked_done', { number: c.number }) };
+          await route();
+        } catch (err) {
+          if (err.status === 401) return;
+          message.className = 'alert error';
+          message.textContent = t('failed', { message: err.message });
+          message.hidden = false;
+          button.disabled = false;
+        }
+      },
+    }, t('revoke'));
+    parts.push(h('label', { for: 'revoke-reason' }, t('revoke_reason')), reason, h('div', { class: 'buttons' }, button), message);
+  }
+  return h('section', { class: 'card certificate', id: 'certificate', 'data-status': c.status }, parts);
+}
+
 async function applicationView(id) {
   let view;
   try {
@@ -417,6 +466,7 @@ async function applicationView(id) {
           view.documents.length === 0 ? h('p', { class: 'hint' }, t('no_documents')) : h('div', { class: 'docs' }, view.documents.map(documentTile)))),
       h('div', { class: 'stack' },
         actionsCard(view),
+        certificateCard(view),
         view.breaches.length ? h('section', { class: 'card', id: 'breaches' }, h('h2', {}, t('breaches')),
           h('ul', {}, view.breaches.map((b) => h('li', {}, `${fmtTime(b.notedAt)} · ${t(b.scope === 'state' ? 'breach_state' : 'breach_overall')} (${b.state.replace(/_/g, ' ')})`,
             b.escalatedTo ? ` · ${t('escalated_to', { role: label(ROLES, b.escalatedTo) })}` : '')))) : null,

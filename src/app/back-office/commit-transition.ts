@@ -13,6 +13,7 @@ import {
   type ActionRow, type BackOfficeApplication, type BreachRow, type QueuedMessage,
 } from '../../storage/back-office-store.ts';
 import { enqueueLogEntries, type LogRecord } from '../../storage/log-store.ts';
+import { queueCertificateRequest } from '../../storage/certificate-store.ts';
 import type { Queryable } from '../../storage/db.ts';
 import type { TransitionEvent, WorkflowApplication, WorkflowEvent } from '../../workflow/index.ts';
 import { citizenNotice, noticeKindOf } from './citizen-notice.ts';
@@ -89,6 +90,13 @@ export async function commitTransition(tx: Queryable, catalog: CatalogStore, t: 
     record: { reference: app.reference, action: e.action, reason: e.reason ?? null, actorRole: e.actorRole, at: e.at },
   }));
   await enqueueLogEntries(tx, logRecords);
+
+  // An approved certificate application: its certificate is queued in this same transaction,
+  // so an approval can never be left without its certificate (the issuer worker signs it).
+  const certificateType = (catalog.current().service(app.serviceId, app.serviceVersion) ?? catalog.current().service(app.serviceId))?.certificateType;
+  if (statusChanged && t.next.applicationStatus === 'approved' && certificateType) {
+    await queueCertificateRequest(tx, { applicationId: app.id, waId: app.waId, officerId: t.actor.officerId, at: t.at });
+  }
 
   // One message per change, in the citizen's current language: the most telling event wins
   // (an escalation over the overall breach that came with it).

@@ -25,15 +25,17 @@ export interface DemoOfficer {
   department: string | null;
   district: string | null;
   mandal: string | null;
+  /** The name printed on certificates the account signs. */
+  displayName: string;
   /** Who this is, for the banner. */
   label: string;
 }
 
 const ACCOUNTS: Omit<DemoOfficer, 'password'>[] = [
-  { username: 'ntr.staff', role: 'secretariat_staff', department: 'revenue', district: 'ntr', mandal: 'Vijayawada', label: 'secretariat staff, Vijayawada mandal, NTR district (verifies)' },
-  { username: 'ntr.tahsildar', role: 'approving_officer', department: 'revenue', district: 'ntr', mandal: 'Vijayawada', label: 'Tahsildar, Vijayawada mandal, NTR district (approves)' },
-  { username: 'revenue.admin', role: 'department_administrator', department: 'revenue', district: null, mandal: null, label: 'revenue department administrator (statewide, escalations)' },
-  { username: 'state.admin', role: 'state_administrator', department: null, district: null, mandal: null, label: 'state administrator (everything)' },
+  { username: 'ntr.staff', displayName: 'P. Lakshmi Prasanna', role: 'secretariat_staff', department: 'revenue', district: 'ntr', mandal: 'Vijayawada', label: 'secretariat staff, Vijayawada mandal, NTR district (verifies)' },
+  { username: 'ntr.tahsildar', displayName: 'K. Srinivasa Rao', role: 'approving_officer', department: 'revenue', district: 'ntr', mandal: 'Vijayawada', label: 'Tahsildar, Vijayawada mandal, NTR district (approves)' },
+  { username: 'revenue.admin', displayName: 'M. Venkateswarlu', role: 'department_administrator', department: 'revenue', district: null, mandal: null, label: 'revenue department administrator (statewide, escalations)' },
+  { username: 'state.admin', displayName: 'G. Anuradha', role: 'state_administrator', department: null, district: null, mandal: null, label: 'state administrator (everything)' },
 ];
 
 /** Letters and digits that cannot be misread when copied from a terminal. */

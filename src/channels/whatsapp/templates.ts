@@ -48,6 +48,18 @@ export const TEMPLATES: Readonly<Record<string, TemplateDefinition>> = {
       hi: '{{service}} के लिए आपका आवेदन {{reference}} स्वीकृत हो गया है। विवरण देखने के लिए इस संदेश का जवाब दें।',
     },
   },
+  // Certificates (issue #5): the PDF goes as a document message inside the window; outside it
+  // `certificate_ready` (below) tells the citizen it is ready, and a reply brings it.
+  certificate_revoked: {
+    category: 'utility',
+    languages: META_LANGUAGE_CODES,
+    bodyParams: ['number', 'service', 'reason'],
+    body: {
+      te: 'మీ ధృవీకరణ పత్రం {{number}} ({{service}}) రద్దు చేయబడింది. కారణం: {{reason}}. వివరాల కోసం ఈ సందేశానికి జవాబు ఇవ్వండి.',
+      en: 'Your certificate {{number}} ({{service}}) has been revoked. Reason: {{reason}}. Reply to this message for the details.',
+      hi: 'आपका प्रमाण पत्र {{number}} ({{service}}) रद्द कर दिया गया है। कारण: {{reason}}। विवरण के लिए इस संदेश का जवाब दें।',
+    },
+  },
   application_rejected: {
     category: 'utility',
     languages: META_LANGUAGE_CODES,
