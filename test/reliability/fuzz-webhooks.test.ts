@@ -58,7 +58,7 @@ describe('fuzzed webhooks (pglite)', () => {
     await platform?.stop();
   });
 
-  it(`answers ${FUZZ_BODIES} signed fuzzed bodies without a 5xx, then still works`, { timeout: 170_000 }, async (t) => {
+  it(`answers ${FUZZ_BODIES} signed fuzzed bodies without a 5xx, then still works`, { timeout: 240_000 }, async (t) => {
     const mutator = createWebhookMutator(SEED);
     const failuresBefore = await turnFailures();
     const byStatus = new Map<number, number>();
@@ -94,7 +94,7 @@ describe('fuzzed webhooks (pglite)', () => {
 
     // A normal conversation still works.
     // Generous: its reply queues behind the replies to thousands of fuzz citizens on one PGlite.
-    const replies = await platform.say('919111100001', 'Hi', { timeoutMs: 60_000 });
+    const replies = await platform.say('919111100001', 'Hi', { timeoutMs: 120_000 });
     assert.ok(choices(replies[0]).length >= 3, `language buttons offered: ${JSON.stringify(replies[0]).slice(0, 300)}`);
   });
 
